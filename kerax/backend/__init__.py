@@ -1,0 +1,29 @@
+"""The engine seam. The backend is chosen once: KERAX_BACKEND, else ~/.kerax/kerax.json, else 'jax'.
+
+Everything above this package computes through `kerax.ops` and the names re-exported here.
+"""
+from kerax.backend import config
+from kerax.backend.common import (
+    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, get_stateless_scope, is_keras_tensor,
+    standardize_dtype, standardize_shape,
+)
+from kerax.backend.config import (
+    backend, epsilon, floatx, image_data_format, set_epsilon, set_floatx, set_image_data_format,
+    standardize_data_format,
+)
+
+if config.backend() == "jax":
+    from kerax.backend.jax import (
+        Variable, block_until_ready, cast, compute_output_spec, cond, convert_to_numpy, convert_to_tensor,
+        core, device_put, fori_loop, is_tensor, is_traced, jit, nn, numpy, random, scan, shape, stop_gradient,
+        value_and_grad, while_loop,
+    )
+elif config.backend() == "torch":
+    raise NotImplementedError(
+        "The PyTorch backend is not implemented yet. Unset KERAX_BACKEND (or set it to 'jax') to use JAX."
+    )
+else:
+    raise ValueError(
+        f"Unknown backend {config.backend()!r} (from KERAX_BACKEND or ~/.kerax/kerax.json). "
+        "Available: 'jax'."
+    )

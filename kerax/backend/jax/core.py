@@ -1,0 +1,187 @@
+"""JAX core: Variable storage, tensor conversion, symbolic shape inference, control flow, gradients."""
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from kerax.backend import config
+from kerax.backend.common import dtypes
+from kerax.backend.common.keras_tensor import KerasTensor
+from kerax.backend.common.stateless_scope import SymbolicScope
+from kerax.backend.common.variables import Variable as BaseVariable
+from kerax.utils import tree
+
+SUPPORTS_SPARSE_TENSORS = False
+
+
+def _enable_x64_for(floatx):
+    if floatx == "float64":
+        jax.config.update("jax_enable_x64", True)
+
+
+config._ON_FLOATX_CHANGE.append(_enable_x64_for)
+
+
+class Variable(BaseVariable):
+    def _convert_to_tensor(self, value):
+        # Initial values may be computed while a trace is active (a sublayer built inside `call`):
+        # evaluate them eagerly so no tracer is ever stored in a Variable.
+        with jax.ensure_compile_time_eval():
+            return convert_to_tensor(value, dtype=self._dtype)
+
+    def __jax_array__(self):
+        return self.value
+
+
+def convert_to_tensor(x, dtype=None, sparse=None):
+    if isinstance(x, BaseVariable):
+        x = x.value
+    if dtype is not None:
+        dtype = dtypes.standardize_dtype(dtype)
+        if dtype == "string":
+            raise TypeError("String tensors are not supported by the JAX backend.")
+    if isinstance(x, jax.Array) or isinstance(x, jax.core.Tracer):
+        return x if dtype is None or x.dtype == dtype else x.astype(dtype)
+    if isinstance(x, KerasTensor):
+        raise TypeError(
+            "A symbolic KerasTensor was used where a real value is needed. Symbolic tensors only exist "
+            "while building a functional model; call the model on arrays instead."
+        )
+    if dtype is None:
+        if isinstance(x, (bool, np.bool_)):
+            dtype = "bool"
+        elif isinstance(x, (int, np.integer)) and not isinstance(x, np.ndarray):
+            dtype = "int32"
+        elif isinstance(x, float):
+            dtype = config.floatx()
+        else:
+            array = np.asarray(x)
+            if array.dtype.kind in "USO":
+                raise TypeError(
+                    f"Expected numeric data, received an array of dtype {array.dtype} "
+                    f"(e.g. {array.reshape(-1)[:1].tolist()}). Convert strings/objects to numbers first."
+                )
+            if array.dtype == np.float64 and config.floatx() != "float64":
+                dtype = config.floatx()
+            elif array.dtype == np.int64 and not jax.config.jax_enable_x64:
+                dtype = "int32"
+            x = array
+    return jnp.asarray(x, dtype=dtype)
+
+
+def convert_to_numpy(x):
+    if isinstance(x, BaseVariable):
+        x = x.value
+    return np.asarray(x)
+
+
+def is_tensor(x):
+    return isinstance(x, (jax.Array, jax.core.Tracer))
+
+
+def shape(x):
+    return tuple(x.shape)
+
+
+def cast(x, dtype):
+    return convert_to_tensor(x, dtype=dtype)
+
+
+def standardize_dtype_of(x):
+    return dtypes.standardize_dtype(x.dtype)
+
+
+def stop_gradient(x):
+    return jax.lax.stop_gradient(x)
+
+
+def cond(pred, true_fn, false_fn):
+    return jax.lax.cond(pred, true_fn, false_fn)
+
+
+def scan(fn, init, xs=None, length=None, reverse=False, unroll=1):
+    return jax.lax.scan(fn, init, xs=xs, length=length, reverse=reverse, unroll=unroll)
+
+
+def fori_loop(lower, upper, body_fun, init_val):
+    return jax.lax.fori_loop(lower, upper, body_fun, init_val)
+
+
+def while_loop(cond_fun, body_fun, init_val):
+    return jax.lax.while_loop(cond_fun, body_fun, init_val)
+
+
+def is_traced(x):
+    return isinstance(x, jax.core.Tracer)
+
+
+def value_and_grad(fn, has_aux=False):
+    return jax.value_and_grad(fn, has_aux=has_aux)
+
+
+def jit(fn, donate_argnums=(), static_argnums=()):
+    return jax.jit(fn, donate_argnums=donate_argnums, static_argnums=static_argnums)
+
+
+def block_until_ready(x):
+    return jax.block_until_ready(x)
+
+
+def device_put(x):
+    return jax.device_put(x)
+
+
+# Two different stand-ins for unknown (None) dimensions: a dimension of the output that changes with
+# them is unknown too.
+_UNKNOWN_DIM_PROBES = (83, 89)
+
+
+def compute_output_spec(fn, *args, **kwargs):
+    """Output KerasTensors of `fn` applied to KerasTensors, found by tracing with `jax.eval_shape`."""
+
+    def trace(probe):
+        def to_struct(x):
+            if isinstance(x, KerasTensor):
+                dims = tuple(probe if d is None else d for d in x.shape)
+                return jax.ShapeDtypeStruct(dims, x.dtype)
+            return x
+
+        s_args, s_kwargs = tree.map_structure(to_struct, (args, kwargs))
+        leaves = tree.flatten((s_args, s_kwargs))
+        positions = [i for i, v in enumerate(leaves) if isinstance(v, jax.ShapeDtypeStruct)]
+
+        def wrapped(*arrays):
+            filled = list(leaves)
+            for i, a in zip(positions, arrays):
+                filled[i] = a
+            call_args, call_kwargs = tree.pack_sequence_as((s_args, s_kwargs), filled)
+            with SymbolicScope():
+                return fn(*call_args, **call_kwargs)
+
+        return jax.eval_shape(wrapped, *[leaves[i] for i in positions])
+
+    has_unknown = any(
+        isinstance(x, KerasTensor) and None in x.shape for x in tree.flatten((args, kwargs))
+    )
+    first = trace(_UNKNOWN_DIM_PROBES[0])
+    second = trace(_UNKNOWN_DIM_PROBES[1]) if has_unknown else first
+
+    def to_keras_tensor(a, b):
+        if a is None:
+            return None
+        dims = tuple(d1 if d1 == d2 else None for d1, d2 in zip(a.shape, b.shape))
+        return KerasTensor(dims, dtype=dtypes.standardize_dtype(a.dtype))
+
+    return tree.map_structure(to_keras_tensor, _none_leaves(first), _none_leaves(second))
+
+
+def _none_leaves(x):
+    # eval_shape returns pytrees of ShapeDtypeStruct; keep lists/tuples/dicts as they are.
+    if isinstance(x, (list, tuple)):
+        return type(x)(_none_leaves(v) for v in x)
+    if isinstance(x, dict):
+        return {k: _none_leaves(v) for k, v in x.items()}
+    return x
+
+
+def device_scope_name():
+    return jax.devices()[0].platform

@@ -1,0 +1,19 @@
+"""Public random functions; `seed` is an int, a SeedGenerator or None."""
+from kerax import backend
+from kerax.random.seed_generator import draw_seed
+
+
+def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    return backend.random.normal(tuple(shape), mean, stddev, dtype, draw_seed(seed))
+
+
+def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
+    return backend.random.uniform(tuple(shape), minval, maxval, dtype, draw_seed(seed))
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    return backend.random.truncated_normal(tuple(shape), mean, stddev, dtype, draw_seed(seed))
+
+
+def randint(shape, minval, maxval, dtype="int32", seed=None):
+    return backend.random.randint(tuple(shape), minval, maxval, dtype, draw_seed(seed))

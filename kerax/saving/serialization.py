@@ -1,0 +1,122 @@
+"""One registry and one format for every serializable object.
+
+`serialize(obj)` gives `{"module", "class_name", "config", "registered_name"}` (Keras 3's format, which also
+reads as tf.keras's `{"class_name", "config"}`); plain functions serialize to their name.
+"""
+import difflib
+import threading
+
+_GLOBAL_CUSTOM_OBJECTS = {}
+_scope = threading.local()
+
+
+def register_keras_serializable(package="Custom", name=None):
+    """Decorator: makes a class or function findable by `deserialize` as `package>name` (and by `name`)."""
+
+    def decorator(obj):
+        registered = f"{package}>{name or obj.__name__}"
+        if registered in _GLOBAL_CUSTOM_OBJECTS:
+            raise ValueError(f"{registered} has already been registered to {_GLOBAL_CUSTOM_OBJECTS[registered]}")
+        _GLOBAL_CUSTOM_OBJECTS[registered] = obj
+        obj._registered_name = registered
+        return obj
+
+    return decorator
+
+
+def get_registered_name(obj):
+    return getattr(obj, "_registered_name", None) or getattr(obj, "__name__", type(obj).__name__)
+
+
+def get_custom_objects():
+    return _GLOBAL_CUSTOM_OBJECTS
+
+
+class custom_object_scope:
+    """`with custom_object_scope({'MyLayer': MyLayer}):` makes the names resolvable while loading."""
+
+    def __init__(self, *objects):
+        self.objects = {}
+        for mapping in objects:
+            self.objects.update(mapping or {})
+
+    def __enter__(self):
+        self._previous = getattr(_scope, "objects", {})
+        _scope.objects = {**self._previous, **self.objects}
+        return self
+
+    def __exit__(self, *exc):
+        _scope.objects = self._previous
+
+
+CustomObjectScope = custom_object_scope
+
+
+def _scoped_objects():
+    return getattr(_scope, "objects", {})
+
+
+def serialize(obj):
+    if obj is None:
+        return None
+    if isinstance(obj, (str, int, float, bool)):
+        return obj
+    if hasattr(obj, "get_config") and not isinstance(obj, type):
+        cls = type(obj)
+        return {
+            "module": cls.__module__.split(".")[0] if cls.__module__.startswith("kerax") else cls.__module__,
+            "class_name": cls.__name__,
+            "config": obj.get_config(),
+            "registered_name": getattr(cls, "_registered_name", None) or cls.__name__,
+        }
+    if callable(obj) and hasattr(obj, "__name__"):
+        return getattr(obj, "_registered_name", None) or obj.__name__
+    raise TypeError(f"Cannot serialize {obj!r}: it has no get_config() and is not a named function.")
+
+
+def lookup(name, module_objects, custom_objects=None):
+    """The object registered as `name`: custom objects first, then the module's own names."""
+    for table in (custom_objects or {}, _scoped_objects(), _GLOBAL_CUSTOM_OBJECTS):
+        if name in table:
+            return table[name]
+    for table in (_GLOBAL_CUSTOM_OBJECTS,):
+        for registered, obj in table.items():
+            if registered.split(">")[-1] == name:
+                return obj
+    return module_objects.get(name)
+
+
+def unknown_name_error(kind, name, module_objects):
+    names = sorted(k for k in module_objects if not k.startswith("_"))
+    close = difflib.get_close_matches(str(name), names, n=3)
+    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return ValueError(
+        f"Unknown {kind}: {name!r}.{hint} Valid names: {', '.join(names)}. For a custom {kind}, pass it as an "
+        f"object, or register it with `@kerax.saving.register_keras_serializable()` / `custom_objects=`."
+    )
+
+
+def deserialize(config, module_objects, kind, custom_objects=None):
+    """Builds an object from a name or a serialized dict, looking names up in `module_objects`."""
+    if config is None:
+        return None
+    if isinstance(config, str):
+        obj = lookup(config, module_objects, custom_objects)
+        if obj is None:
+            raise unknown_name_error(kind, config, module_objects)
+        return obj
+    if not isinstance(config, dict) or "class_name" not in config:
+        raise ValueError(f"Could not interpret {kind} configuration: {config!r}")
+    class_name = config.get("registered_name") or config["class_name"]
+    cls = lookup(class_name, module_objects, custom_objects) or lookup(
+        config["class_name"], module_objects, custom_objects
+    )
+    if cls is None:
+        raise unknown_name_error(kind, config["class_name"], module_objects)
+    inner = config.get("config", {})
+    if isinstance(cls, type):
+        if hasattr(cls, "from_config"):
+            with custom_object_scope(custom_objects or {}):
+                return cls.from_config(inner)
+        return cls(**inner)
+    return cls  # a registered function
