@@ -1,3 +1,10 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
-from kerax import backend, ops, random, saving
+from kerax import (
+    activations, backend, callbacks, constraints, data, dtype_policies, initializers, layers, losses, metrics,
+    models, ops, optimizers, random, regularizers, saving, utils,
+)
+from kerax.layers import Input, InputSpec, Layer
+from kerax.models import Model, Sequential
+from kerax.trainers.gradients import value_and_grad
+from kerax.utils.tensor_shape import TensorShape
 from kerax.version import __version__

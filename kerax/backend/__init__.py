@@ -16,7 +16,7 @@ if config.backend() == "jax":
     from kerax.backend.jax import (
         Variable, block_until_ready, cast, compute_output_spec, cond, convert_to_numpy, convert_to_tensor,
         core, device_put, fori_loop, is_tensor, is_traced, jit, nn, numpy, random, scan, shape, stop_gradient,
-        value_and_grad, while_loop,
+        trainer, value_and_grad, while_loop,
     )
 elif config.backend() == "torch":
     raise NotImplementedError(
@@ -27,3 +27,9 @@ else:
         f"Unknown backend {config.backend()!r} (from KERAX_BACKEND or ~/.kerax/kerax.json). "
         "Available: 'jax'."
     )
+
+
+def clear_session():
+    """Resets default layer names (`dense`, `dense_1`, ...) and frees compiled functions' caches."""
+    from kerax.utils import naming
+    naming.reset()

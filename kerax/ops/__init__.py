@@ -18,7 +18,7 @@ NUMPY_OPS = (
     "stack", "split", "tile", "repeat", "flip", "roll", "pad", "broadcast_to", "take", "take_along_axis",
     "sort", "argsort", "meshgrid", "get_item", "size", "ndim",
     "zeros", "ones", "full", "arange", "linspace", "zeros_like", "ones_like", "full_like", "array", "cast",
-    "one_hot", "segment_sum", "top_k", "in_top_k", "logsumexp", "norm",
+    "one_hot", "segment_sum", "top_k", "in_top_k", "logsumexp", "norm", "qr",
 )
 NN_OPS = (
     "relu", "relu6", "sigmoid", "softplus", "softsign", "silu", "swish", "elu", "selu", "leaky_relu",

@@ -12,7 +12,7 @@ def symbolic_aware(fn, name):
         for leaf in tree.flatten((args, kwargs)):
             if isinstance(leaf, KerasTensor):
                 from kerax.layers.core.op_layer import OpLayer
-                return OpLayer(name)(*args, **kwargs)
+                return OpLayer(name)([list(args), kwargs])
         return fn(*args, **kwargs)
 
     wrapper.op_name = name

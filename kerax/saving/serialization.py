@@ -120,3 +120,19 @@ def deserialize(config, module_objects, kind, custom_objects=None):
                 return cls.from_config(inner)
         return cls(**inner)
     return cls  # a registered function
+
+
+def resolve(identifier, module_objects, kind, custom_objects=None):
+    """What `<module>.get(identifier)` returns: a name or config is looked up, a class is instantiated with its
+    defaults, and an instance or any other callable is returned as it is."""
+    obj = identifier
+    if isinstance(identifier, (str, dict)):
+        obj = deserialize(identifier, module_objects, kind, custom_objects)
+    if isinstance(obj, type):
+        obj = obj()
+    if not callable(obj):
+        raise ValueError(
+            f"Could not interpret {kind} identifier: {identifier!r}. Expected a name, a config dict, a class, "
+            "an instance or a callable."
+        )
+    return obj

@@ -1,0 +1,5 @@
+"""kerax.utils: to_categorical, normalize, Sequence/PyDataset and set_random_seed. The helper submodules
+(`tree`, `naming`, ...) are imported by path and not re-exported."""
+from kerax.utils.numerical_utils import normalize, to_categorical
+from kerax.utils.rng_utils import set_random_seed
+from kerax.utils.sequence import PyDataset, Sequence

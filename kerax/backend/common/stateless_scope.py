@@ -27,13 +27,14 @@ class StatelessScope:
         self.losses = []
         self._parent = None
         for variable, value in (state_mapping or ()):
-            self.add_update(variable, value, convert=True)
+            self._values[id(variable)] = value
+            self._variables[id(variable)] = variable
+        self._assigned = {}  # id(variable) -> variable, for assignments made inside the scope
 
-    def add_update(self, variable, value, convert=False):
-        if convert:
-            value = variable._convert_to_tensor(value)
+    def add_update(self, variable, value):
         self._values[id(variable)] = value
         self._variables[id(variable)] = variable
+        self._assigned[id(variable)] = variable
 
     def get_current_value(self, variable):
         key = id(variable)
@@ -43,8 +44,9 @@ class StatelessScope:
             return self._parent.get_current_value(variable)
         return None
 
-    def updated_variables(self):
-        return [(self._variables[k], v) for k, v in self._values.items()]
+    def assigned_variables(self):
+        """(variable, value) for every variable assigned inside this scope."""
+        return [(v, self._values[k]) for k, v in self._assigned.items()]
 
     def add_loss(self, loss):
         self.losses.append(loss)
@@ -63,7 +65,7 @@ class StatelessScope:
 class SymbolicScope(StatelessScope):
     """Used while inferring output shapes: reads return the variable's own value, writes are dropped."""
 
-    def add_update(self, variable, value, convert=False):
+    def add_update(self, variable, value):
         pass
 
     def get_current_value(self, variable):

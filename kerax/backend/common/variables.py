@@ -52,7 +52,7 @@ class Variable:
         else:
             value = initializer
             if dtype is None:
-                dtype = getattr(value, "dtype", None)
+                dtype = _default_dtype_of(value)
             self._dtype = dtypes.standardize_dtype(dtype)
         self._value = self._convert_to_tensor(value)
         if shape is not None and tuple(self._value.shape) != standardize_shape(shape):
@@ -147,6 +147,20 @@ class Variable:
     def __bool__(self): return bool(self.value)
 
     __hash__ = object.__hash__
+
+
+def _default_dtype_of(value):
+    """float64/int64 data become floatx/int32 unless 64-bit floats were asked for (as Keras does)."""
+    from kerax.backend import config
+    dtype = getattr(value, "dtype", None)
+    if dtype is None:
+        return None
+    name = dtypes.standardize_dtype(dtype)
+    if name == "float64" and config.floatx() != "float64":
+        return config.floatx()
+    if name == "int64" and config.floatx() != "float64":
+        return "int32"
+    return name
 
 
 def _unwrap(x):

@@ -185,3 +185,8 @@ def _none_leaves(x):
 
 def device_scope_name():
     return jax.devices()[0].platform
+
+
+def to_host(tree):
+    """Device arrays to NumPy, in one transfer."""
+    return jax.device_get(tree)

@@ -1,4 +1,5 @@
 """NumPy-like ops on JAX arrays. Each accepts Variables wherever it accepts arrays."""
+import builtins
 import functools
 
 import jax
@@ -12,7 +13,8 @@ from kerax.backend.jax.core import convert_to_tensor
 def _unwrap(x):
     if isinstance(x, Variable):
         return x.value
-    if isinstance(x, (list, tuple)) and any(isinstance(v, Variable) for v in x):
+    # builtins.any: this module's own `any` is the array op defined below.
+    if isinstance(x, (list, tuple)) and builtins.any(isinstance(v, Variable) for v in x):
         return type(x)(_unwrap(v) for v in x)
     return x
 
@@ -200,6 +202,10 @@ def in_top_k(targets, predictions, k):
 
 def logsumexp(x, axis=None, keepdims=False):
     return jax.nn.logsumexp(_unwrap(x), axis=axis, keepdims=keepdims)
+
+
+def qr(x, mode="reduced"):
+    return jnp.linalg.qr(_unwrap(x), mode=mode)
 
 
 def norm(x, ord=None, axis=None, keepdims=False):

@@ -1,0 +1,3 @@
+"""kerax.compat.v1: TF1-era names, so `tf.compat.v1.train.AdamOptimizer` code runs as
+`kerax.compat.v1.train.AdamOptimizer`."""
+from kerax.compat.v1 import train

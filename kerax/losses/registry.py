@@ -1,0 +1,64 @@
+"""Finding losses by name: `get`, `serialize`, `deserialize`, and telling which loss a user gave."""
+from kerax.losses import hinge_losses, losses, probabilistic, regression
+from kerax.losses.loss import Loss
+from kerax.saving import serialization
+
+_FUNCTIONS = (
+    regression.mean_squared_error, regression.mean_absolute_error, regression.mean_absolute_percentage_error,
+    regression.mean_squared_logarithmic_error, regression.log_cosh, regression.huber,
+    regression.cosine_similarity, hinge_losses.hinge, hinge_losses.squared_hinge, hinge_losses.categorical_hinge,
+    probabilistic.binary_crossentropy, probabilistic.binary_focal_crossentropy,
+    probabilistic.categorical_crossentropy, probabilistic.sparse_categorical_crossentropy,
+    probabilistic.kl_divergence, probabilistic.poisson,
+)
+_CLASSES = (
+    Loss, losses.LossFunctionWrapper, losses.MeanSquaredError, losses.MeanAbsoluteError,
+    losses.MeanAbsolutePercentageError, losses.MeanSquaredLogarithmicError, losses.LogCosh, losses.Huber,
+    losses.CosineSimilarity, losses.Hinge, losses.SquaredHinge, losses.CategoricalHinge, losses.KLDivergence,
+    losses.Poisson, losses.BinaryCrossentropy, losses.BinaryFocalCrossentropy, losses.CategoricalCrossentropy,
+    losses.SparseCategoricalCrossentropy,
+)
+_ALIASES = {
+    "mse": regression.mean_squared_error, "MSE": regression.mean_squared_error,
+    "mae": regression.mean_absolute_error, "MAE": regression.mean_absolute_error,
+    "mape": regression.mean_absolute_percentage_error, "MAPE": regression.mean_absolute_percentage_error,
+    "msle": regression.mean_squared_logarithmic_error, "MSLE": regression.mean_squared_logarithmic_error,
+    "logcosh": regression.log_cosh, "huber_loss": regression.huber,
+    "cosine_proximity": regression.cosine_similarity,
+    "kld": probabilistic.kl_divergence, "KLD": probabilistic.kl_divergence,
+    "kullback_leibler_divergence": probabilistic.kl_divergence,
+    "bce": probabilistic.binary_crossentropy, "BCE": probabilistic.binary_crossentropy,
+}
+ALL_OBJECTS = {
+    **{obj.__name__: obj for obj in _FUNCTIONS + _CLASSES},
+    **_ALIASES,
+}
+
+
+def serialize(loss):
+    return serialization.serialize(loss)
+
+
+def deserialize(config, custom_objects=None):
+    return serialization.deserialize(config, ALL_OBJECTS, "loss", custom_objects)
+
+
+def get(identifier):
+    """A loss from a name ('mse'), a config dict, a class, an instance or a function; None stays None."""
+    if identifier is None:
+        return None
+    return serialization.resolve(identifier, ALL_OBJECTS, "loss")
+
+
+def loss_function_of(loss):
+    """The built-in loss function `loss` stands for (a name, function, class or instance), else None."""
+    if isinstance(loss, str):
+        loss = ALL_OBJECTS.get(loss)
+    if isinstance(loss, type) and issubclass(loss, losses.LossFunctionWrapper) and loss is not losses.LossFunctionWrapper:
+        loss = loss()
+    fn = getattr(loss, "fn", loss) if isinstance(loss, losses.LossFunctionWrapper) else loss
+    return fn if fn in _FUNCTIONS else None
+
+
+def is_categorical_crossentropy(loss):
+    return loss_function_of(loss) is probabilistic.categorical_crossentropy

@@ -1,0 +1,31 @@
+"""kerax.metrics: stateful Metric classes, per-sample metric functions, and lookup by name."""
+from kerax.losses.hinge_losses import categorical_hinge, hinge, squared_hinge
+from kerax.losses.probabilistic import (
+    KLD, binary_crossentropy, categorical_crossentropy, kl_divergence, kld, kullback_leibler_divergence,
+    poisson, sparse_categorical_crossentropy,
+)
+from kerax.losses.regression import (
+    MAE, MAPE, MSE, MSLE, log_cosh, logcosh, mae, mape, mean_absolute_error, mean_absolute_percentage_error,
+    mean_squared_error, mean_squared_logarithmic_error, mse, msle,
+)
+from kerax.metrics.accuracy_metrics import (
+    Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+    TopKCategoricalAccuracy, accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
+    sparse_top_k_categorical_accuracy, top_k_categorical_accuracy,
+)
+from kerax.metrics.accuracy_resolution import resolve_accuracy, resolve_crossentropy
+from kerax.metrics.auc import AUC
+from kerax.metrics.confusion_metrics import (
+    FalseNegatives, FalsePositives, Precision, Recall, TrueNegatives, TruePositives,
+)
+from kerax.metrics.metric import Metric
+from kerax.metrics.probabilistic_metrics import (
+    BinaryCrossentropy, CategoricalCrossentropy, CategoricalHinge, Hinge, KLDivergence, Poisson,
+    SparseCategoricalCrossentropy, SquaredHinge,
+)
+from kerax.metrics.reduction_metrics import Mean, MeanMetricWrapper, Sum
+from kerax.metrics.registry import deserialize, get, serialize
+from kerax.metrics.regression_metrics import (
+    CosineSimilarity, LogCoshError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError,
+    MeanSquaredLogarithmicError, RootMeanSquaredError,
+)

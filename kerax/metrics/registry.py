@@ -1,0 +1,59 @@
+"""Finding metrics by name: `get`, `serialize`, `deserialize`.
+
+Function names ('mse', 'binary_accuracy', 'accuracy') give functions, class names ('AUC', 'Precision')
+give new instances, as in Keras. The generic 'accuracy'/'acc' is refined by the trainer with
+`accuracy_resolution.resolve_accuracy` once the loss and shapes are known.
+"""
+from kerax.losses import registry as loss_registry
+from kerax.metrics import (
+    accuracy_metrics, auc, confusion_metrics, probabilistic_metrics, reduction_metrics, regression_metrics,
+)
+from kerax.metrics.metric import Metric
+from kerax.saving import serialization
+
+_FUNCTIONS = (
+    accuracy_metrics.accuracy, accuracy_metrics.binary_accuracy, accuracy_metrics.categorical_accuracy,
+    accuracy_metrics.sparse_categorical_accuracy, accuracy_metrics.top_k_categorical_accuracy,
+    accuracy_metrics.sparse_top_k_categorical_accuracy,
+)
+_CLASSES = (
+    Metric, reduction_metrics.Mean, reduction_metrics.Sum, reduction_metrics.MeanMetricWrapper,
+    accuracy_metrics.Accuracy, accuracy_metrics.BinaryAccuracy, accuracy_metrics.CategoricalAccuracy,
+    accuracy_metrics.SparseCategoricalAccuracy, accuracy_metrics.TopKCategoricalAccuracy,
+    accuracy_metrics.SparseTopKCategoricalAccuracy,
+    regression_metrics.MeanSquaredError, regression_metrics.MeanAbsoluteError,
+    regression_metrics.MeanAbsolutePercentageError, regression_metrics.MeanSquaredLogarithmicError,
+    regression_metrics.RootMeanSquaredError, regression_metrics.CosineSimilarity, regression_metrics.LogCoshError,
+    probabilistic_metrics.BinaryCrossentropy, probabilistic_metrics.CategoricalCrossentropy,
+    probabilistic_metrics.SparseCategoricalCrossentropy, probabilistic_metrics.KLDivergence,
+    probabilistic_metrics.Poisson, probabilistic_metrics.Hinge, probabilistic_metrics.SquaredHinge,
+    probabilistic_metrics.CategoricalHinge,
+    auc.AUC, confusion_metrics.Precision, confusion_metrics.Recall, confusion_metrics.TruePositives,
+    confusion_metrics.FalsePositives, confusion_metrics.TrueNegatives, confusion_metrics.FalseNegatives,
+)
+_LOSS_FUNCTION_NAMES = {
+    name: obj for name, obj in loss_registry.ALL_OBJECTS.items() if not isinstance(obj, type)
+}
+ALL_OBJECTS = {
+    **_LOSS_FUNCTION_NAMES,
+    **{obj.__name__: obj for obj in _FUNCTIONS + _CLASSES},
+    "acc": accuracy_metrics.accuracy,
+    "cosine_similarity": regression_metrics.CosineSimilarity,  # the metric is +cos, the loss -cos
+    "auc": auc.AUC, "precision": confusion_metrics.Precision, "recall": confusion_metrics.Recall,
+    "root_mean_squared_error": regression_metrics.RootMeanSquaredError,
+}
+
+
+def serialize(metric):
+    return serialization.serialize(metric)
+
+
+def deserialize(config, custom_objects=None):
+    return serialization.deserialize(config, ALL_OBJECTS, "metric", custom_objects)
+
+
+def get(identifier):
+    """A metric from a name, a config dict, a class, an instance or a function; None stays None."""
+    if identifier is None:
+        return None
+    return serialization.resolve(identifier, ALL_OBJECTS, "metric")

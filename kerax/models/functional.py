@@ -1,0 +1,193 @@
+"""Functional models: a graph of layer calls from `Input`s to outputs, run node by node."""
+from kerax.backend import KerasTensor
+from kerax.layers.core.input_layer import InputLayer
+from kerax.layers.layer import Layer
+from kerax.models.model import Model
+from kerax.utils import tree
+
+
+class Functional(Model):
+    def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
+        inputs = kwargs.pop("input", inputs)  # Keras 1 spelled these `input=` / `output=`
+        outputs = kwargs.pop("output", outputs)
+        super().__init__(name=name, trainable=trainable, **kwargs)
+        for x in tree.flatten((inputs, outputs)):
+            if not isinstance(x, KerasTensor):
+                raise TypeError(
+                    f"Model(inputs, outputs) expects symbolic tensors from `kerax.Input` and layer calls, "
+                    f"received {type(x).__name__}: {x!r}."
+                )
+        if isinstance(inputs, dict):
+            self._input_structure = dict(inputs)
+        else:
+            self._input_structure = inputs
+        self._inputs = tree.flatten(inputs)
+        self._outputs_structure = outputs
+        self._outputs = tree.flatten(outputs)
+        for tensor in self._inputs:
+            layer = tensor._keras_history[0]
+            if not isinstance(layer, InputLayer):
+                raise ValueError(
+                    f"Model inputs must come from `kerax.Input`; tensor {tensor.name or tensor} was produced "
+                    f'by layer "{layer.name}".'
+                )
+        self._nodes = _topological_nodes(self._inputs, self._outputs)
+        self._graph_layers = _unique([node.layer for node in self._nodes])
+        self.built = True
+
+    # --- structure ----------------------------------------------------------------------------------------
+    @property
+    def layers(self):
+        return list(self._graph_layers)
+
+    @property
+    def inputs(self):
+        return list(self._inputs)
+
+    @property
+    def outputs(self):
+        return list(self._outputs)
+
+    @property
+    def input(self):
+        return self._input_structure
+
+    @property
+    def output(self):
+        return self._outputs_structure
+
+    @property
+    def input_names(self):
+        return [t._keras_history[0].name for t in self._inputs]
+
+    @property
+    def output_names(self):
+        return [t._keras_history[0].name for t in self._outputs]
+
+    @property
+    def input_shape(self):
+        return tree.map_structure(lambda t: t.shape, self._input_structure)
+
+    @property
+    def output_shape(self):
+        return tree.map_structure(lambda t: t.shape, self._outputs_structure)
+
+    def build(self, input_shape):
+        self.built = True
+
+    # --- execution ----------------------------------------------------------------------------------------
+    def _standardize_inputs(self, inputs):
+        """Matches the given inputs to the model's Input tensors, by name for dicts, by position otherwise."""
+        if isinstance(inputs, dict) and not isinstance(self._input_structure, dict):
+            names = self.input_names
+            missing = [n for n in names if n not in inputs]
+            unknown = [k for k in inputs if k not in names]
+            if missing or unknown:
+                raise ValueError(
+                    f'Model "{self.name}" has inputs named {names}; received a dict with keys {list(inputs)}. '
+                    f"Missing: {missing}. Unknown: {unknown}."
+                )
+            flat = [inputs[n] for n in names]
+        else:
+            flat = tree.flatten(inputs)
+        if len(flat) != len(self._inputs):
+            raise ValueError(
+                f'Model "{self.name}" expects {len(self._inputs)} input(s) ({self.input_names}), but it '
+                f"received {len(flat)}."
+            )
+        for index, (value, spec) in enumerate(zip(flat, self._inputs)):
+            shape = getattr(value, "shape", None)
+            if shape is None:
+                continue
+            shape = tuple(shape)
+            if len(shape) != len(spec.shape) or any(
+                e is not None and r is not None and e != r for e, r in zip(spec.shape, shape)
+            ):
+                raise ValueError(
+                    f'Input {index} ("{self.input_names[index]}") of model "{self.name}" is incompatible with '
+                    f"the model: expected shape={spec.shape}, found shape={shape}."
+                )
+        return flat
+
+    def call(self, inputs, training=None, mask=None):
+        flat_inputs = self._standardize_inputs(inputs)
+        values, masks = {}, {}
+        flat_masks = tree.flatten(mask) if mask is not None else [None] * len(flat_inputs)
+        for tensor, value, m in zip(self._inputs, flat_inputs, flat_masks):
+            values[id(tensor)] = self._inputs_layer_cast(tensor, value)
+            masks[id(tensor)] = m
+        for node in self._nodes:
+            if isinstance(node.layer, InputLayer):
+                continue
+            args, kwargs = node.fill_arguments(values)
+            input_masks = [masks.get(id(t)) for t in node.input_tensors]
+            if node.layer._call_accepts_mask and any(m is not None for m in input_masks) and "mask" not in kwargs:
+                kwargs["mask"] = input_masks[0] if len(input_masks) == 1 else input_masks
+            if training is not None and node.layer._call_accepts_training and "training" not in kwargs:
+                kwargs["training"] = training
+            outputs = node.layer(*args, **kwargs)
+            output_masks = _output_masks(node, args[0] if args else None, input_masks)
+            for tensor, value, m in zip(node.output_tensors, tree.flatten(outputs), output_masks):
+                values[id(tensor)] = value
+                masks[id(tensor)] = m
+        return tree.pack_sequence_as(self._outputs_structure, [values[id(t)] for t in self._outputs])
+
+    def _inputs_layer_cast(self, tensor, value):
+        layer = tensor._keras_history[0]
+        return layer._convert_inputs(value) if hasattr(value, "shape") or isinstance(value, list) else value
+
+
+def _output_masks(node, first_input, input_masks):
+    layer = node.layer
+    count = len(node.output_tensors)
+    overrides_mask = type(layer).compute_mask is not Layer.compute_mask
+    if not (layer.supports_masking or overrides_mask) or first_input is None:
+        return [None] * count
+    previous = input_masks[0] if len(input_masks) == 1 else input_masks
+    if not any(m is not None for m in input_masks) and not overrides_mask:
+        return [None] * count
+    result = layer.compute_mask(first_input, previous)
+    if isinstance(result, (list, tuple)):
+        return list(result) + [None] * (count - len(result))
+    return [result] * count
+
+
+def _topological_nodes(inputs, outputs):
+    """Nodes reachable backwards from the outputs, in an order where every node follows its parents."""
+    ordered, visited, active = [], set(), set()
+    input_ids = {id(t) for t in inputs}
+
+    def visit(node):
+        if id(node) in visited:
+            return
+        if id(node) in active:
+            raise ValueError("The functional graph has a cycle.")
+        active.add(id(node))
+        for tensor in node.input_tensors:
+            if tensor._keras_history is None:
+                raise ValueError(f"Tensor {tensor} is not connected to the model's inputs.")
+            layer, node_index, _ = tensor._keras_history
+            visit(layer._inbound_nodes[node_index])
+        active.discard(id(node))
+        visited.add(id(node))
+        ordered.append(node)
+
+    for tensor in outputs:
+        layer, node_index, _ = tensor._keras_history
+        visit(layer._inbound_nodes[node_index])
+    for node in ordered:
+        if isinstance(node.layer, InputLayer) and id(node.output_tensors[0]) not in input_ids:
+            raise ValueError(
+                f'Graph disconnected: the output depends on input "{node.layer.name}", which is not among the '
+                f"model's inputs."
+            )
+    return ordered
+
+
+def _unique(items):
+    seen, out = set(), []
+    for item in items:
+        if id(item) not in seen:
+            seen.add(id(item))
+            out.append(item)
+    return out

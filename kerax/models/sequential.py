@@ -1,0 +1,125 @@
+"""Sequential: a plain stack of layers. Once the input shape is known (from `input_shape=` on the first
+layer, an `Input`, or the first call) it becomes a functional graph."""
+from kerax.backend import KerasTensor
+from kerax.layers.core.input_layer import Input, InputLayer
+from kerax.layers.layer import Layer
+from kerax.models.functional import Functional
+from kerax.models.model import Model
+
+
+class Sequential(Model):
+    def __init__(self, layers=None, name=None, trainable=True):
+        super().__init__(name=name, trainable=trainable)
+        self._stack = []
+        self._input_batch_shape = None
+        self._input_dtype = None
+        self._functional = None
+        for layer in layers or []:
+            self.add(layer)
+
+    def add(self, layer):
+        if isinstance(layer, KerasTensor) and isinstance(layer._keras_history[0], InputLayer):
+            layer = layer._keras_history[0]
+        if isinstance(layer, InputLayer):
+            if self._stack or self._input_batch_shape is not None:
+                raise ValueError("Sequential: an Input can only be the first element of the model.")
+            self._input_batch_shape, self._input_dtype = layer.batch_shape, layer._dtype
+            return
+        if not isinstance(layer, Layer):
+            raise TypeError(
+                f"Sequential.add() expects a layer instance (e.g. `layers.Dense(10)`), received "
+                f"{type(layer).__name__}: {layer!r}."
+            )
+        if any(existing is layer for existing in self._stack):
+            raise ValueError(f'Layer "{layer.name}" is already in Sequential model "{self.name}".')
+        if not self._stack and self._input_batch_shape is None and layer._batch_input_shape is not None:
+            self._input_batch_shape = layer._batch_input_shape
+        self._stack.append(layer)
+        self._functional = None
+        self.built = False
+        if self._input_batch_shape is not None:
+            self.build(self._input_batch_shape)
+
+    def pop(self):
+        if not self._stack:
+            raise TypeError("There are no layers in the model.")
+        layer = self._stack.pop()
+        self._functional = None
+        self.built = False
+        if self._stack and self._input_batch_shape is not None:
+            self.build(self._input_batch_shape)
+        return layer
+
+    @property
+    def layers(self):
+        return list(self._stack)
+
+    def build(self, input_shape=None):
+        input_shape = input_shape or self._input_batch_shape
+        if input_shape is None:
+            raise ValueError(
+                f'Sequential model "{self.name}" cannot be built: its input shape is unknown. Pass '
+                "`input_shape=` to the first layer, start with `kerax.Input(shape)`, or call `build(shape)`."
+            )
+        if not self._stack:
+            raise ValueError(f'Sequential model "{self.name}" has no layers to build.')
+        self._input_batch_shape = tuple(input_shape)
+        inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype)
+        x = inputs
+        for layer in self._stack:
+            x = layer(x)
+        self._functional = Functional(inputs, x, name=f"{self.name}_graph")
+        self.built = True
+
+    def _maybe_build(self, inputs):
+        if self._functional is None:
+            shape = (None,) + tuple(inputs.shape[1:])
+            self._input_dtype = self._input_dtype or _dtype_of(inputs)
+            self.build(shape)
+
+    def call(self, inputs, training=None, mask=None):
+        return self._functional.call(inputs, training=training, mask=mask)
+
+    @property
+    def inputs(self):
+        return self._functional.inputs if self._functional else None
+
+    @property
+    def outputs(self):
+        return self._functional.outputs if self._functional else None
+
+    @property
+    def input(self):
+        return self._functional.input if self._functional else None
+
+    @property
+    def output(self):
+        return self._functional.output if self._functional else None
+
+    @property
+    def input_shape(self):
+        return self._input_batch_shape
+
+    @property
+    def output_shape(self):
+        if self._functional is None:
+            raise AttributeError(f'Sequential model "{self.name}" is not built yet: its output shape is unknown.')
+        return self._functional.output_shape
+
+    @property
+    def input_names(self):
+        return self._functional.input_names if self._functional else []
+
+    @property
+    def output_names(self):
+        return self._functional.output_names if self._functional else []
+
+    def get_config(self):
+        layer_configs = [{"class_name": type(layer).__name__, "config": layer.get_config()} for layer in self._stack]
+        return {"name": self.name, "layers": layer_configs}
+
+
+def _dtype_of(x):
+    from kerax.backend import standardize_dtype
+    dtype = standardize_dtype(x.dtype)
+    return None if dtype.startswith(("float", "bfloat")) else dtype

@@ -1,0 +1,20 @@
+"""Whether loading may run code stored in a file (Lambda bytecode). On unless `safe_mode=False`."""
+import threading
+
+_state = threading.local()
+
+
+def in_safe_mode():
+    return getattr(_state, "safe_mode", True)
+
+
+class SafeModeScope:
+    def __init__(self, safe_mode=True):
+        self.safe_mode = safe_mode
+
+    def __enter__(self):
+        self._previous = in_safe_mode()
+        _state.safe_mode = self.safe_mode if self.safe_mode is not None else self._previous
+
+    def __exit__(self, *exc):
+        _state.safe_mode = self._previous

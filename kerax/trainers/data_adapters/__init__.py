@@ -1,0 +1,63 @@
+"""Turn every kind of input into batches: arrays stay on the device, everything else streams from the host."""
+import numpy as np
+
+from kerax.trainers.data_adapters.array_adapter import ArrayAdapter
+from kerax.trainers.data_adapters.data_utils import unpack_x_y_sample_weight
+from kerax.trainers.data_adapters.iterator_adapter import IteratorAdapter, pad_batch
+from kerax.utils import tree
+
+
+def _is_array_like(x):
+    return all(v is None or isinstance(v, (np.ndarray, list, float, int)) or hasattr(v, "__array__")
+               for v in tree.flatten(x)) and not _is_iterator_source(x)
+
+
+def _is_iterator_source(x):
+    return hasattr(x, "__next__") or hasattr(x, "batch") and hasattr(x, "map") or (
+        hasattr(x, "__getitem__") and hasattr(x, "on_epoch_end")
+    )
+
+
+def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps=None, shuffle=False,
+                     class_weight=None, seed=None):
+    if x is None:
+        raise ValueError("No input data: pass `x` (arrays, a kerax.data.Dataset, a generator or a Sequence).")
+    if _is_iterator_source(x):
+        if y is not None or sample_weight is not None:
+            raise ValueError(
+                "When `x` is a dataset, generator or Sequence, it must yield the targets itself: do not pass "
+                "`y` or `sample_weight`."
+            )
+        return IteratorAdapter(x, steps=steps, class_weight=class_weight)
+    if isinstance(x, (list, tuple)) and x and all(np.isscalar(v) for v in x):
+        x = np.asarray(x)
+    return ArrayAdapter(x, y, sample_weight, batch_size=batch_size, steps=steps, shuffle=shuffle,
+                        class_weight=class_weight, seed=seed)
+
+
+def split_validation(x, y, sample_weight, validation_split):
+    """The last `validation_split` fraction of the arrays, as Keras does (before any shuffling)."""
+    if not 0 < validation_split < 1:
+        raise ValueError(f"validation_split must be between 0 and 1, received {validation_split}.")
+    if _is_iterator_source(x):
+        raise ValueError(
+            "validation_split is only supported for arrays; with a dataset or generator, pass `validation_data`."
+        )
+    n = len(tree.flatten(x)[0])
+    split_at = int(n * (1.0 - validation_split))
+    if split_at == 0 or split_at == n:
+        raise ValueError(f"validation_split={validation_split} leaves no samples on one side ({n} samples).")
+
+    def head(a):
+        return None if a is None else np.asarray(a)[:split_at]
+
+    def tail(a):
+        return None if a is None else np.asarray(a)[split_at:]
+
+    train = tree.map_structure(head, (x, y, sample_weight))
+    val = tree.map_structure(tail, (x, y, sample_weight))
+    return train, val
+
+
+__all__ = ["ArrayAdapter", "IteratorAdapter", "get_data_adapter", "pad_batch", "split_validation",
+           "unpack_x_y_sample_weight"]

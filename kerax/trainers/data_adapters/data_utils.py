@@ -1,0 +1,65 @@
+"""Shared checks for user data: unpacking `(x, y, sample_weight)`, numeric arrays, class weights."""
+import numpy as np
+
+from kerax.backend import config
+from kerax.utils import tree
+
+
+def unpack_x_y_sample_weight(data):
+    if isinstance(data, list):
+        data = tuple(data)
+    if not isinstance(data, tuple):
+        return data, None, None
+    if len(data) == 1:
+        return data[0], None, None
+    if len(data) == 2:
+        return data[0], data[1], None
+    if len(data) == 3:
+        return data
+    raise ValueError(
+        f"Data should be `x`, `(x,)`, `(x, y)` or `(x, y, sample_weight)`; received a tuple of {len(data)} items."
+    )
+
+
+def to_numeric_array(value, what):
+    """A NumPy array in the dtype kerax computes with (float64 -> floatx, int64 -> int32)."""
+    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
+        value = value.numpy()
+    array = np.asarray(value)
+    if array.dtype.kind in "USO":
+        raise TypeError(
+            f"{what} must be numeric, but it has dtype {array.dtype} (first value: "
+            f"{array.reshape(-1)[:1].tolist()}). Convert it to numbers (e.g. with a lookup table) before fit()."
+        )
+    if array.dtype == np.float64 and config.floatx() != "float64":
+        array = array.astype(config.floatx())
+    elif array.dtype == np.int64 and config.floatx() != "float64":
+        array = array.astype(np.int32)
+    elif array.dtype == np.bool_:
+        array = array.astype(config.floatx())
+    return array
+
+
+def to_numeric_structure(data, what):
+    if data is None:
+        return None
+    return tree.map_structure(lambda v: None if v is None else to_numeric_array(v, what), data)
+
+
+def class_weight_to_sample_weight(y, class_weight):
+    """Per-sample weights from `{class_index: weight}`; y holds class ids or one-hot rows."""
+    labels = np.asarray(tree.flatten(y)[0])
+    if labels.ndim > 1 and labels.shape[-1] > 1:
+        labels = labels.argmax(axis=-1)
+    labels = labels.reshape(labels.shape[0], -1)[:, 0].astype(int)
+    table = np.ones(max(int(labels.max()) + 1, max(class_weight) + 1), dtype=config.floatx())
+    for cls, weight in class_weight.items():
+        table[int(cls)] = weight
+    return table[labels]
+
+
+def num_samples(data, what):
+    lengths = {len(v) for v in tree.flatten(data) if v is not None}
+    if len(lengths) > 1:
+        raise ValueError(f"All arrays in {what} must have the same number of samples; received lengths {sorted(lengths)}.")
+    return lengths.pop() if lengths else 0

@@ -1,0 +1,530 @@
+"""compile / fit / evaluate / predict.
+
+Steps are written in ordinary stateful Keras style (`train_step`, overridable) and made pure by running them
+inside a StatelessScope over every piece of state; the backend compiles that pure function once, runs many
+steps per device call, and the new state is written back into the Variables after each call.
+"""
+import math
+import sys
+
+import numpy as np
+
+from kerax import backend, metrics as metrics_module, optimizers, ops
+from kerax.backend import KerasTensor, StatelessScope
+from kerax.callbacks.callback_list import CallbackList
+from kerax.trainers import compile_utils, data_adapters, padding
+from kerax.trainers.gradients import value_and_grad
+from kerax.utils import tree
+
+# With no callback needing per-batch hooks, an epoch of up to this many steps runs in one device call.
+MAX_STEPS_PER_EXECUTION = 1024
+# Updates per epoch of a live progress bar.
+LIVE_PROGRESS_UPDATES = 20
+
+
+class Trainer:
+    def __init__(self):
+        self.compiled = False
+        self.optimizer = None
+        self.loss = None
+        self.stop_training = False
+        self.history = None
+        self._run_eagerly = False
+        self._steps_per_execution = None
+        self._compile_loss = None
+        self._compile_metrics = None
+        self._loss_tracker = None
+        self._compiled_trainable = None
+        self._runners = {}
+
+    # --- compile ------------------------------------------------------------------------------------------
+    def compile(self, optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, weighted_metrics=None,
+                run_eagerly=False, steps_per_execution=None, jit_compile=True, auto_scale_loss=True,
+                sample_weight_mode=None, **kwargs):
+        for old in ("target_tensors", "distribute", "experimental_run_tf_function"):
+            kwargs.pop(old, None)
+        if kwargs:
+            raise TypeError(f"compile() got unexpected keyword argument(s) {sorted(kwargs)}.")
+        self.optimizer = optimizers.get(optimizer)
+        self.loss = loss
+        self._compile_loss = compile_utils.CompileLoss(loss, loss_weights) if loss is not None else None
+        self._compile_metrics = compile_utils.CompileMetrics(metrics, weighted_metrics)
+        self._loss_tracker = metrics_module.Mean(name="loss")
+        self._run_eagerly = bool(run_eagerly) or jit_compile is False
+        if steps_per_execution is not None and int(steps_per_execution) < 1:
+            raise ValueError(f"steps_per_execution must be >= 1, received {steps_per_execution}.")
+        self._steps_per_execution = int(steps_per_execution) if steps_per_execution else None
+        self._compiled_trainable = None  # the trainable set is fixed when training starts
+        self._runners = {}
+        self.compiled = True
+
+    @property
+    def run_eagerly(self):
+        return self._run_eagerly
+
+    @run_eagerly.setter
+    def run_eagerly(self, value):
+        self._run_eagerly = bool(value)
+
+    def _assert_compiled(self, what):
+        if not self.compiled:
+            raise RuntimeError(
+                f"You must compile your model before {what}: call "
+                "`model.compile(optimizer, loss)` first (e.g. `model.compile('adam', 'mse')`)."
+            )
+        if self._compile_loss is None and what.startswith(("training", "evaluat")):
+            raise ValueError(
+                "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
+                "`loss='categorical_crossentropy'`."
+            )
+
+    # --- the steps (stateful style; override them like in Keras) ---------------------------------------
+    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+        total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
+        extra = self.losses
+        if extra:
+            total = total + ops.sum(ops.stack([ops.cast(ops.sum(loss), backend.floatx()) for loss in extra]))
+        return total
+
+    def compute_metrics(self, x, y, y_pred, sample_weight=None):
+        self._compile_metrics.update_state(y, y_pred, sample_weight, self._output_names())
+        return self.get_metrics_result()
+
+    def get_metrics_result(self):
+        logs = {"loss": self._loss_tracker.result()}
+        if self._compile_loss is not None:
+            for tracker in self._compile_loss.trackers:
+                if tracker is not None:
+                    logs[tracker.name] = tracker.result()
+        logs.update(self._compile_metrics.results())
+        return logs
+
+    def train_step(self, data):
+        x, y, sample_weight = data_adapters.unpack_x_y_sample_weight(data)
+        trainable = self._trainable_for_training()
+
+        def forward():
+            y_pred = self(x, training=True)
+            return self.compute_loss(x, y, y_pred, sample_weight, training=True), y_pred
+
+        (loss, y_pred), grads = value_and_grad(forward, trainable)
+        self.optimizer.apply(grads, trainable)
+        self._loss_tracker.update_state(loss, sample_weight=compile_utils.real_batch_size(y_pred))
+        return self.compute_metrics(x, y, y_pred, sample_weight)
+
+    def test_step(self, data):
+        x, y, sample_weight = data_adapters.unpack_x_y_sample_weight(data)
+        y_pred = self(x, training=False)
+        loss = self.compute_loss(x, y, y_pred, sample_weight, training=False)
+        self._loss_tracker.update_state(loss, sample_weight=compile_utils.real_batch_size(y_pred))
+        return self.compute_metrics(x, y, y_pred, sample_weight)
+
+    def predict_step(self, data):
+        x, _, _ = data_adapters.unpack_x_y_sample_weight(data)
+        return self(x, training=False)
+
+    @property
+    def metrics(self):
+        found = [self._loss_tracker] if self._loss_tracker is not None else []
+        if self._compile_loss is not None and self._compile_loss.built:
+            found += [t for t in self._compile_loss.trackers if t is not None]
+        if self._compile_metrics is not None:
+            found += [m for _, m, _ in self._compile_metrics.metrics]
+        return found
+
+    @property
+    def metrics_names(self):
+        return [m.name for m in self.metrics]
+
+    def reset_metrics(self):
+        for metric in self.metrics:
+            metric.reset_state()
+
+    # --- building what the steps need --------------------------------------------------------------------
+    def _output_names(self):
+        names = getattr(self, "output_names", None)
+        if names:
+            return list(names)
+        return [f"output_{i + 1}" for i in range(self._num_outputs)] if self._num_outputs > 1 else ["output_1"]
+
+    def _trainable_for_training(self):
+        if self._compiled_trainable is None:
+            self._compiled_trainable = list(self.trainable_weights)
+        return self._compiled_trainable
+
+    def _build_for(self, x, y, mode):
+        """Builds the model, losses, metrics and optimizer from one batch, so every Variable exists before
+        the first compiled step."""
+        specs = tree.map_structure(lambda a: KerasTensor((None,) + tuple(np.shape(a))[1:], _dtype_of(a)), x)
+        outputs = backend.compute_output_spec(lambda inputs: self(inputs, training=False), specs)
+        self._num_outputs = len(tree.flatten(outputs))
+        if mode == "predict":
+            return
+        names = self._output_names()
+        if self._compile_loss is not None and not self._compile_loss.built:
+            self._compile_loss.build(names)
+        if not self._compile_metrics.built:
+            y_true = compile_utils.match_outputs(y, names, "y") if isinstance(y, (dict, list, tuple)) else [y]
+            y_true_shapes = [None if t is None else tuple(np.shape(t)) for t in y_true]
+            y_pred_shapes = [t.shape for t in tree.flatten(outputs)]
+            self._compile_metrics.build(names, y_true_shapes, y_pred_shapes, self._compile_loss)
+        if mode == "train":
+            self.optimizer.build(self._trainable_for_training())
+
+    def _state_variables(self, mode):
+        seen, state = set(), []
+        groups = [self.variables]
+        if mode != "predict":
+            groups += [self._loss_tracker.variables, self._compile_loss.variables if self._compile_loss else [],
+                       self._compile_metrics.variables]
+        if mode == "train":
+            groups.append(self.optimizer.variables)
+        for group in groups:
+            for variable in group:
+                if id(variable) not in seen:
+                    seen.add(id(variable))
+                    state.append(variable)
+        return state
+
+    def _runner(self, mode, resident):
+        key = (mode, resident)
+        if key not in self._runners:
+            step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
+            self._runners[key] = _StepRunner(step, self._state_variables(mode), resident,
+                                             keep_all_outputs=mode == "predict", eager=self._run_eagerly)
+        return self._runners[key]
+
+    def _steps_per_call(self, steps, callbacks, mode, verbose):
+        if self._steps_per_execution:
+            return self._steps_per_execution
+        if self._run_eagerly or callbacks.needs_batch_hooks(mode):
+            return 1
+        if steps is None:
+            return 1
+        per_call = min(steps, MAX_STEPS_PER_EXECUTION)
+        if verbose == 1 and sys.stdout.isatty():
+            per_call = min(per_call, max(1, math.ceil(steps / LIVE_PROGRESS_UPDATES)))
+        return per_call
+
+    # --- running an epoch ------------------------------------------------------------------------------
+    def _run_epoch(self, mode, adapter, callbacks, verbose, y_for_build=None):
+        """Runs one pass over the adapter's data; returns the last device outputs and the steps run."""
+        if adapter.is_resident:
+            return self._run_resident_epoch(mode, adapter, callbacks, verbose)
+        return self._run_streamed_epoch(mode, adapter, callbacks, verbose)
+
+    def _run_resident_epoch(self, mode, adapter, callbacks, verbose):
+        if not self._is_ready(mode):
+            x_sample, y_sample = adapter.sample_batch()
+            self._build_for(x_sample, y_sample, mode)
+        runner = self._runner(mode, resident=True)
+        data = adapter.device_data()
+        indices, masks = adapter.epoch_indices()
+        per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
+        outputs, collected = None, []
+        for start in range(0, adapter.steps, per_call):
+            end = min(start + per_call, adapter.steps)
+            callbacks.on_batch_begin(mode, start)
+            outputs = runner.run(data, indices[start:end], masks[start:end])
+            collected.append(outputs)
+            callbacks.on_batch_end(mode, end - 1, _LazyLogs(outputs) if mode != "predict" else None)
+            if self.stop_training and mode == "train":
+                break
+        return (collected if mode == "predict" else outputs), masks
+
+    def _run_streamed_epoch(self, mode, adapter, callbacks, verbose):
+        per_call, outputs, collected, masks_seen, step = None, None, [], [], 0
+        pending, pending_masks = [], []
+        for (batch, size) in adapter.batches():
+            if not self._is_ready(mode):
+                self._build_for(batch[0], batch[1], mode)
+            if per_call is None:
+                per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
+                nominal = adapter.batch_size
+            if size > nominal:
+                nominal = size  # a larger batch than the first: compiled anew for this size
+            batch, mask = data_adapters.pad_batch(batch, size, nominal)
+            if pending and tree.map_structure(np.shape, batch) != tree.map_structure(np.shape, pending[0]):
+                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
+                pending, pending_masks = [], []
+            pending.append(batch)
+            pending_masks.append(mask)
+            if len(pending) == per_call:
+                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
+                masks_seen.extend(pending_masks)
+                pending, pending_masks = [], []
+            if self.stop_training and mode == "train":
+                break
+        if pending:
+            outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
+            masks_seen.extend(pending_masks)
+        if step == 0:
+            raise ValueError("The data yielded no batches: there is nothing to run.")
+        return (collected if mode == "predict" else outputs), np.stack(masks_seen) if masks_seen else None
+
+    def _flush(self, mode, batches, masks, callbacks, step, collected):
+        stacked = tree.map_structure(lambda *leaves: None if leaves[0] is None else np.stack(leaves), *batches)
+        callbacks.on_batch_begin(mode, step)
+        outputs = self._runner(mode, resident=False).run(stacked, np.stack(masks))
+        collected.append(outputs)
+        step += len(batches)
+        callbacks.on_batch_end(mode, step - 1, _LazyLogs(outputs) if mode != "predict" else None)
+        return outputs, step
+
+    def _is_ready(self, mode):
+        return any(key[0] == mode for key in self._runners)
+
+    # --- public loops -----------------------------------------------------------------------------------
+    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None,
+            validation_split=0.0, validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
+            initial_epoch=0, steps_per_epoch=None, validation_steps=None, validation_batch_size=None,
+            validation_freq=1, max_queue_size=10, workers=1, use_multiprocessing=False, seed=None):
+        self._assert_compiled("training/fitting the model")
+        verbose = _resolve_verbose(verbose)
+        if validation_split and validation_data is None:
+            (x, y, sample_weight), validation_data = data_adapters.split_validation(
+                x, y, sample_weight, validation_split)
+        adapter = data_adapters.get_data_adapter(
+            x, y, sample_weight, batch_size=batch_size, steps=steps_per_epoch, shuffle=shuffle,
+            class_weight=class_weight, seed=seed)
+        val_adapter = self._validation_adapter(validation_data, validation_batch_size or batch_size,
+                                               validation_steps)
+        callbacks = callbacks if isinstance(callbacks, CallbackList) else CallbackList(
+            callbacks, add_history=True, add_progbar=verbose != 0, model=self, verbose=verbose,
+            epochs=epochs, steps=adapter.steps)
+        self.stop_training = False
+        logs = {}
+        callbacks.on_train_begin()
+        for epoch in range(initial_epoch, epochs):
+            self.reset_metrics()
+            callbacks.on_epoch_begin(epoch)
+            outputs, _ = self._run_epoch("train", adapter, callbacks, verbose)
+            logs = _to_python(outputs)
+            if val_adapter is not None and (epoch + 1) % validation_freq == 0:
+                val_logs = self._evaluate_adapter(val_adapter, CallbackList(model=self), verbose=0)
+                logs.update({f"val_{k}": v for k, v in val_logs.items()})
+            callbacks.on_epoch_end(epoch, logs)
+            if self.stop_training:
+                break
+        callbacks.on_train_end(logs)
+        return callbacks.history
+
+    def _validation_adapter(self, validation_data, batch_size, steps):
+        if validation_data is None:
+            return None
+        if isinstance(validation_data, (tuple, list)) and not data_adapters._is_iterator_source(validation_data):
+            if len(validation_data) not in (2, 3):
+                raise ValueError(
+                    "validation_data must be (x_val, y_val), (x_val, y_val, sample_weight) or a dataset; "
+                    f"received a {type(validation_data).__name__} of {len(validation_data)} items."
+                )
+            vx, vy, vsw = data_adapters.unpack_x_y_sample_weight(tuple(validation_data))
+            return data_adapters.get_data_adapter(vx, vy, vsw, batch_size=batch_size, steps=steps)
+        return data_adapters.get_data_adapter(validation_data, steps=steps)
+
+    def _evaluate_adapter(self, adapter, callbacks, verbose):
+        self.reset_metrics()
+        callbacks.on_test_begin()
+        outputs, _ = self._run_epoch("test", adapter, callbacks, verbose)
+        logs = _to_python(outputs)
+        callbacks.on_test_end(logs)
+        return logs
+
+    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None, steps=None,
+                 callbacks=None, max_queue_size=10, workers=1, use_multiprocessing=False, return_dict=False):
+        self._assert_compiled("evaluating the model")
+        verbose = _resolve_verbose(verbose)
+        adapter = data_adapters.get_data_adapter(x, y, sample_weight, batch_size=batch_size, steps=steps)
+        callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
+                                 epochs=1, steps=adapter.steps)
+        logs = self._evaluate_adapter(adapter, callbacks, verbose)
+        if return_dict:
+            return logs
+        values = [logs[name] for name in logs]
+        return values[0] if len(values) == 1 else values
+
+    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None, max_queue_size=10,
+                workers=1, use_multiprocessing=False):
+        verbose = _resolve_verbose(verbose)
+        adapter = data_adapters.get_data_adapter(x, batch_size=batch_size, steps=steps)
+        callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
+                                 epochs=1, steps=adapter.steps)
+        callbacks.on_predict_begin()
+        collected, masks = self._run_epoch("predict", adapter, callbacks, verbose)
+        stacked = [tree.map_structure(backend.trainer.concatenate_steps, c) for c in collected]
+        merged = tree.map_structure(lambda *parts: np.concatenate([np.asarray(p) for p in parts]), *stacked)
+        keep = np.asarray(masks).reshape(-1)[: len(tree.flatten(merged)[0])] > 0
+        result = tree.map_structure(lambda a: a[keep], merged)
+        callbacks.on_predict_end()
+        return result
+
+    # --- one batch at a time --------------------------------------------------------------------------
+    def _run_one_batch(self, mode, x, y=None, sample_weight=None, class_weight=None):
+        adapter = data_adapters.get_data_adapter(x, y, sample_weight, class_weight=class_weight)
+        adapter.batch_size, adapter.steps = adapter.num_samples, 1
+        outputs, masks = self._run_epoch(mode, adapter, CallbackList(model=self), verbose=0)
+        return outputs
+
+    def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, reset_metrics=True,
+                       return_dict=False):
+        self._assert_compiled("training/fitting the model")
+        if reset_metrics:
+            self.reset_metrics()
+        logs = _to_python(self._run_one_batch("train", x, y, sample_weight, class_weight))
+        return _logs_to_return(logs, return_dict)
+
+    def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True, return_dict=False):
+        self._assert_compiled("evaluating the model")
+        if reset_metrics:
+            self.reset_metrics()
+        logs = _to_python(self._run_one_batch("test", x, y, sample_weight))
+        return _logs_to_return(logs, return_dict)
+
+    def predict_on_batch(self, x):
+        outputs = self._run_one_batch("predict", x)
+        return tree.map_structure(lambda o: np.asarray(o).reshape((-1,) + tuple(o.shape[2:])), outputs[0])
+
+    # --- Keras 2 generator spellings ----------------------------------------------------------------------
+    def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1, callbacks=None,
+                      validation_data=None, validation_steps=None, validation_freq=1, class_weight=None,
+                      max_queue_size=10, workers=1, use_multiprocessing=False, shuffle=True, initial_epoch=0):
+        return self.fit(generator, steps_per_epoch=steps_per_epoch, epochs=epochs, verbose=verbose,
+                        callbacks=callbacks, validation_data=validation_data, validation_steps=validation_steps,
+                        validation_freq=validation_freq, class_weight=class_weight, initial_epoch=initial_epoch)
+
+    def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10, workers=1,
+                           use_multiprocessing=False, verbose=0):
+        return self.evaluate(generator, steps=steps, callbacks=callbacks, verbose=verbose)
+
+    def predict_generator(self, generator, steps=None, callbacks=None, max_queue_size=10, workers=1,
+                          use_multiprocessing=False, verbose=0):
+        return self.predict(generator, steps=steps, callbacks=callbacks, verbose=verbose)
+
+
+class _StepRunner:
+    """A step made pure over `state_variables`, compiled into a multi-step loop (or run eagerly)."""
+
+    def __init__(self, step, state_variables, resident, keep_all_outputs, eager):
+        self.state_variables = state_variables
+        self.resident = resident
+        self.keep_all_outputs = keep_all_outputs
+        self.eager = eager
+        self.step = step
+
+        def pure_step(state, batch, mask):
+            with StatelessScope(zip(state_variables, state)) as scope, padding.BatchMask(mask):
+                outputs = step(batch)
+                new_state = [scope.get_current_value(v) for v in state_variables]
+            return new_state, outputs
+
+        self.compiled = None if eager else backend.trainer.compile_loop(
+            pure_step, resident, keep_all_outputs=keep_all_outputs)
+
+    def run(self, *args):
+        if self.eager:
+            return self._run_eagerly(*args)
+        state = _distinct_buffers([v._value for v in self.state_variables])
+        new_state, outputs = self.compiled(state, *args)
+        for variable, value in zip(self.state_variables, new_state):
+            variable._value = value
+        return outputs
+
+    def _run_eagerly(self, *args):
+        """Step by step in Python, so `print` and breakpoints inside `call` work."""
+        if self.resident:
+            data, indices, masks = args
+            batches = [tree.map_structure(lambda a: None if a is None else a[np.asarray(i)], data)
+                       for i in indices]
+        else:
+            stacked, masks = args
+            batches = [tree.map_structure(lambda a: None if a is None else a[k], stacked)
+                       for k in range(len(masks))]
+        results = []
+        for batch, mask in zip(batches, masks):
+            with padding.BatchMask(ops.convert_to_tensor(mask)):
+                results.append(self.step(batch))
+        if self.keep_all_outputs:
+            return tree.map_structure(lambda *r: ops.stack(r), *results)
+        return results[-1]
+
+
+def _distinct_buffers(values):
+    # Donating the same buffer twice is an error; variables that were assigned one shared array get copies.
+    seen = set()
+    for i, value in enumerate(values):
+        if id(value) in seen:
+            values[i] = ops.array(value) + 0
+        seen.add(id(values[i]))
+    return values
+
+
+class _LazyLogs(dict):
+    """Logs handed to per-batch callbacks: read from the device only when a callback looks at them."""
+
+    def __init__(self, outputs):
+        super().__init__()
+        self._outputs = outputs
+        self._loaded = False
+
+    def _load(self):
+        if not self._loaded:
+            self._loaded = True
+            super().update(_to_python(self._outputs))
+
+    def __getitem__(self, key):
+        self._load()
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._load()
+        return super().get(key, default)
+
+    def items(self):
+        self._load()
+        return super().items()
+
+    def keys(self):
+        self._load()
+        return super().keys()
+
+    def __iter__(self):
+        self._load()
+        return super().__iter__()
+
+    def __len__(self):
+        self._load()
+        return super().__len__()
+
+    def __contains__(self, key):
+        self._load()
+        return super().__contains__(key)
+
+    def copy(self):
+        self._load()
+        return dict(self)
+
+
+def _to_python(outputs):
+    if outputs is None:
+        return {}
+    return {k: float(v) for k, v in backend.core.to_host(dict(outputs)).items()}
+
+
+def _logs_to_return(logs, return_dict):
+    if return_dict:
+        return logs
+    values = list(logs.values())
+    return values[0] if len(values) == 1 else values
+
+
+def _resolve_verbose(verbose):
+    if verbose == "auto":
+        return 1
+    return int(verbose)
+
+
+def _dtype_of(array):
+    dtype = backend.standardize_dtype(np.asarray(array).dtype)
+    if dtype == "float64" and backend.floatx() != "float64":
+        return backend.floatx()
+    return "int32" if dtype == "int64" else dtype
