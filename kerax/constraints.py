@@ -39,12 +39,14 @@ class MinMaxNorm(Constraint):
         return w * (desired / (backend.epsilon() + norms))
 
     def get_config(self):
-        return {"min_value": self.min_value, "max_value": self.max_value, "rate": self.rate, "axis": self.axis}
+        return {"min_value": self.min_value, "max_value": self.max_value, "rate": self.rate,
+                "axis": self.axis}
 
 
 class MaxNorm(MinMaxNorm):
     """Scales down each slice along `axis` whose L2 norm exceeds `max_value`. For a Dense kernel
-    (input_dim, units) `axis=0` constrains each unit's incoming weights; for a conv kernel use `axis=[0, 1, 2]`."""
+    (input_dim, units) `axis=0` constrains each unit's incoming weights; for a conv kernel use
+    `axis=[0, 1, 2]`."""
 
     def __init__(self, max_value=2, axis=0):
         super().__init__(min_value=0.0, max_value=max_value, rate=1.0, axis=axis)

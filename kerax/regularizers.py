@@ -83,7 +83,9 @@ class OrthogonalRegularizer(Regularizer):
 
     def __init__(self, factor=0.01, mode="rows"):
         if mode not in ("rows", "columns"):
-            raise ValueError(f"Invalid value for argument mode: expected 'rows' or 'columns'. Received: {mode!r}")
+            raise ValueError(
+                f"Invalid value for argument mode: expected 'rows' or 'columns'. Received: {mode!r}"
+            )
         self.factor = _non_negative(factor, "factor")
         self.mode = mode
 

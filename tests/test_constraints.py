@@ -70,7 +70,8 @@ def test_config_round_trip(instance):
 def test_configs_match_keras():
     assert constraints.MaxNorm().get_config() == {"max_value": 2, "axis": 0}
     assert constraints.UnitNorm().get_config() == {"axis": 0}
-    assert constraints.MinMaxNorm().get_config() == {"min_value": 0.0, "max_value": 1.0, "rate": 1.0, "axis": 0}
+    assert constraints.MinMaxNorm().get_config() == {
+        "min_value": 0.0, "max_value": 1.0, "rate": 1.0, "axis": 0}
     assert constraints.NonNeg().get_config() == {}
 
 

@@ -150,7 +150,7 @@ def test_custom_layer():
     model.fit(data, labels, batch_size=32, epochs=2, verbose=0)
     layer = model.layers[0]
     x = data[:4].astype("float32")
-    np.testing.assert_allclose(np.asarray(layer(x)), x @ layer.kernel.numpy(), rtol=1e-5)
+    np.testing.assert_allclose(np.asarray(layer(x)), x @ layer.kernel.numpy(), rtol=1e-5, atol=1e-6)
     config = layer.get_config()
     assert MyLayer.from_config(config).output_dim == 10
 

@@ -18,6 +18,7 @@ class Zip(Node):
 
     def iterate(self):
         iterators = [child.iterate() for child in self.children]
+        rebuild = structure.packer(self.layout)
         while True:
             items = []
             for it in iterators:
@@ -25,7 +26,7 @@ class Zip(Node):
                 if item is _END:
                     return
                 items.append(item)
-            yield structure.pack(self.layout, items)
+            yield rebuild(items)
 
     def chunks(self, size):
         streams = [child.chunks(size) for child in self.children]

@@ -2,6 +2,7 @@
 output is a uniformly chosen buffer entry, replaced by the next input. A buffer at least as large as the
 dataset gives a uniform permutation. Over random-access data the same algorithm runs on row indices, so
 batches are then gathered with one index array per batch."""
+import itertools
 import random
 
 import numpy as np
@@ -58,12 +59,16 @@ class Shuffle(Node):
         n = gatherer.size
         if self.buffer_size >= n:
             order = rng.permutation(n)
-        else:
-            python_rng = random.Random(int(rng.integers(2**63)))
-            order = buffer_shuffle(range(n), self.buffer_size, python_rng)
-            order = np.fromiter(order, dtype=np.int64, count=n)
-        for start in range(0, n, size):
-            yield gatherer.gather(order[start:start + size])
+            for start in range(0, n, size):
+                yield gatherer.gather(order[start:start + size])
+            return
+        # Streamed, so that a small buffer over a huge range costs only what is read.
+        stream = buffer_shuffle(range(n), self.buffer_size, random.Random(int(rng.integers(2**63))))
+        while True:
+            index = np.fromiter(itertools.islice(stream, size), dtype=np.int64)
+            if index.size == 0:
+                return
+            yield gatherer.gather(index)
 
     def cardinality(self):
         return self.child.cardinality()

@@ -28,10 +28,13 @@ def to_array(value):
         )
     if array.dtype == np.float64:
         return array.astype(np.float32)
-    fits_int32 = array.size == 0 or _INT32.min <= array.min() <= array.max() <= _INT32.max
-    if array.dtype == np.int64 and fits_int32:
+    if array.dtype == np.int64 and _fits_int32(array):
         return array.astype(np.int32)
     return array
+
+
+def _fits_int32(array):
+    return array.size == 0 or (_INT32.min <= array.min() and array.max() <= _INT32.max)
 
 
 def to_structure(value):
@@ -57,11 +60,31 @@ def take_rows(chunk, index):
     return pack(chunk, [leaf[index] for leaf in tree.flatten(chunk)])
 
 
+def packer(layout):
+    """A function rebuilding `layout` from flat leaves (in `tree.flatten` order), built once so that
+    rebuilding element after element stays cheap."""
+    counter = iter(range(len(tree.flatten(layout))))
+
+    def build(x):
+        if isinstance(x, dict):
+            parts = {k: build(x[k]) for k in sorted(x)}  # leaves are numbered in sorted-key order
+            return lambda leaves: {k: parts[k](leaves) for k in x}
+        if isinstance(x, (list, tuple)):
+            parts = [build(v) for v in x]
+            make = type(x)._make if hasattr(x, "_fields") else type(x)
+            return lambda leaves: make([part(leaves) for part in parts])
+        position = next(counter)
+        return lambda leaves: leaves[position]
+
+    return build(layout)
+
+
 def split(chunk):
     """The elements of a chunk, each leaf a view of one row (scalars come out as 0-d arrays)."""
     leaves = tree.flatten(chunk)
+    rebuild = packer(chunk)
     for i in range(leaves[0].shape[0]):
-        yield pack(chunk, [leaf[i, ...] for leaf in leaves])
+        yield rebuild([leaf[i, ...] for leaf in leaves])
 
 
 def split_all(chunks):

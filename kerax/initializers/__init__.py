@@ -3,7 +3,8 @@ from kerax.initializers.constant_initializers import Constant, Identity, Ones, Z
 from kerax.initializers.initializer import Initializer, RandomInitializer
 from kerax.initializers.random_initializers import Orthogonal, RandomNormal, RandomUniform, TruncatedNormal
 from kerax.initializers.variance_scaling import (
-    GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, VarianceScaling, compute_fans,
+    GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, VarianceScaling,
+    compute_fans,
 )
 from kerax.saving import serialization
 from kerax.utils.naming import to_snake_case
@@ -26,8 +27,8 @@ lecun_uniform = LecunUniform
 lecun_normal = LecunNormal
 
 _CLASSES = (
-    Constant, Zeros, Ones, Identity, Orthogonal, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling,
-    GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal,
+    Constant, Zeros, Ones, Identity, Orthogonal, RandomNormal, RandomUniform, TruncatedNormal,
+    VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal,
 )
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
 ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})

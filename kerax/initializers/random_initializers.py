@@ -51,7 +51,9 @@ class Orthogonal(RandomInitializer):
     def __call__(self, shape, dtype=None):
         shape = tuple(shape)
         if len(shape) < 2:
-            raise ValueError(f"The orthogonal initializer needs a shape of rank 2 or more. Received: shape={shape}")
+            raise ValueError(
+                f"The orthogonal initializer needs a shape of rank 2 or more. Received: shape={shape}"
+            )
         dtype = backend.standardize_dtype(dtype)
         rows, cols = math.prod(shape[:-1]), shape[-1]
         # QR needs single or double precision; half-precision results are cast at the end.

@@ -23,8 +23,8 @@ def binary_accuracy(y_true, y_pred, threshold=0.5):
 
 def categorical_accuracy(y_true, y_pred):
     """Whether the highest-scoring class is the one-hot label's class."""
-    matches = ops.equal(ops.argmax(y_true, axis=-1), ops.argmax(y_pred, axis=-1))
-    return ops.cast(matches, backend.floatx())
+    y_true, y_pred = ops.convert_to_tensor(y_true), ops.convert_to_tensor(y_pred)
+    return ops.cast(ops.equal(ops.argmax(y_true, axis=-1), ops.argmax(y_pred, axis=-1)), backend.floatx())
 
 
 def _sparse_labels(y_true, y_pred):
@@ -52,7 +52,7 @@ def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5):
 
 
 def top_k_categorical_accuracy(y_true, y_pred, k=5):
-    return sparse_top_k_categorical_accuracy(ops.argmax(y_true, axis=-1), y_pred, k=k)
+    return sparse_top_k_categorical_accuracy(ops.argmax(ops.convert_to_tensor(y_true), axis=-1), y_pred, k=k)
 
 
 class Accuracy(MeanMetricWrapper):

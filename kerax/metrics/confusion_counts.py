@@ -14,11 +14,11 @@ def parse_thresholds(thresholds, default):
     """The thresholds as a list of floats; each given one must lie in [0, 1]."""
     if thresholds is None:
         return [default]
-    values = list(np.ravel(thresholds))
-    invalid = [t for t in values if not 0.0 <= float(t) <= 1.0]
+    values = [float(t) for t in np.ravel(thresholds)]
+    invalid = [t for t in values if not 0.0 <= t <= 1.0]
     if invalid:
         raise ValueError(f"Threshold values must be in [0, 1]. Received: {invalid}")
-    return [float(t) for t in values]
+    return values
 
 
 def _keep_top_k(y_pred, k):

@@ -7,9 +7,11 @@ from kerax.utils import tree
 
 
 class Functional(Model):
-    def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
+    def __init__(self, inputs=None, outputs=None, name=None, trainable=True, **kwargs):
         inputs = kwargs.pop("input", inputs)  # Keras 1 spelled these `input=` / `output=`
         outputs = kwargs.pop("output", outputs)
+        if inputs is None or outputs is None:
+            raise ValueError("A functional model needs both `inputs` and `outputs`.")
         super().__init__(name=name, trainable=trainable, **kwargs)
         for x in tree.flatten((inputs, outputs)):
             if not isinstance(x, KerasTensor):

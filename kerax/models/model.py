@@ -14,8 +14,8 @@ class Model(Trainer, Layer):
         )
         if cls is Model and is_functional_call:
             from kerax.models.functional import Functional
-            return Functional(*args, **kwargs)
-        return super().__new__(cls)
+            return object.__new__(Functional)  # Python then runs Functional.__init__ with these arguments
+        return object.__new__(cls)
 
     def __init__(self, *args, name=None, trainable=True, dtype=None, **kwargs):
         if args or kwargs:

@@ -119,8 +119,7 @@ class Optimizer:
     @learning_rate.setter
     def learning_rate(self, learning_rate):
         if isinstance(learning_rate, schedules_module.LearningRateSchedule) or callable(learning_rate):
-            if isinstance(self._learning_rate, backend.Variable):
-                self._variables.remove(self._learning_rate)
+            self._variables = [v for v in self._variables if v is not self._learning_rate]
             self._learning_rate = learning_rate
         elif isinstance(self._learning_rate, backend.Variable):
             self._learning_rate.assign(learning_rate)

@@ -123,8 +123,8 @@ def deserialize(config, module_objects, kind, custom_objects=None):
 
 
 def resolve(identifier, module_objects, kind, custom_objects=None):
-    """What `<module>.get(identifier)` returns: a name or config is looked up, a class is instantiated with its
-    defaults, and an instance or any other callable is returned as it is."""
+    """What `<module>.get(identifier)` returns: a name or config is looked up, a class is instantiated with
+    its defaults, and an instance or any other callable is returned as it is."""
     obj = identifier
     if isinstance(identifier, (str, dict)):
         obj = deserialize(identifier, module_objects, kind, custom_objects)
@@ -132,7 +132,7 @@ def resolve(identifier, module_objects, kind, custom_objects=None):
         obj = obj()
     if not callable(obj):
         raise ValueError(
-            f"Could not interpret {kind} identifier: {identifier!r}. Expected a name, a config dict, a class, "
-            "an instance or a callable."
+            f"Could not interpret {kind} identifier: {identifier!r}. Expected a name, a config dict, "
+            "a class, an instance or a callable."
         )
     return obj

@@ -410,11 +410,14 @@ class _StepRunner:
         self.keep_all_outputs = keep_all_outputs
         self.eager = eager
         self.step = step
+        self.log_order = None  # compiled dicts come back with sorted keys; logs keep the step's order
 
         def pure_step(state, batch, mask):
             with StatelessScope(zip(state_variables, state)) as scope, padding.BatchMask(mask):
                 outputs = step(batch)
                 new_state = [scope.get_current_value(v) for v in state_variables]
+            if isinstance(outputs, dict):
+                self.log_order = list(outputs)
             return new_state, outputs
 
         self.compiled = None if eager else backend.trainer.compile_loop(
@@ -427,6 +430,8 @@ class _StepRunner:
         new_state, outputs = self.compiled(state, *args)
         for variable, value in zip(self.state_variables, new_state):
             variable._value = value
+        if self.log_order is not None:
+            outputs = {key: outputs[key] for key in self.log_order}
         return outputs
 
     def _run_eagerly(self, *args):
@@ -507,7 +512,9 @@ class _LazyLogs(dict):
 def _to_python(outputs):
     if outputs is None:
         return {}
-    return {k: float(v) for k, v in backend.core.to_host(dict(outputs)).items()}
+    keys = list(outputs)
+    values = backend.core.to_host([outputs[k] for k in keys])
+    return {k: float(v) for k, v in zip(keys, values)}
 
 
 def _logs_to_return(logs, return_dict):

@@ -146,7 +146,8 @@ def test_serialize_gives_names_that_get_resolves():
 
 
 def test_deserialize_keras3_function_config():
-    config = {"module": "keras.activations", "class_name": "function", "config": "relu", "registered_name": "relu"}
+    config = {"module": "keras.activations", "class_name": "function", "config": "relu",
+              "registered_name": "relu"}
     assert activations.deserialize(config) is activations.relu
     assert activations.get(config) is activations.relu
 

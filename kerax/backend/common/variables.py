@@ -48,7 +48,7 @@ class Variable:
                 raise ValueError(f"Variable '{name}': an initializer needs a `shape`.")
             self._dtype = dtypes.standardize_dtype(dtype)
             shape = standardize_shape(shape)
-            value = initializer(shape, dtype=self._dtype)
+            value = self._run_initializer(initializer, shape)
         else:
             value = initializer
             if dtype is None:
@@ -64,6 +64,9 @@ class Variable:
     # --- engine hooks -------------------------------------------------------------------------------------
     def _convert_to_tensor(self, value):
         raise NotImplementedError
+
+    def _run_initializer(self, initializer, shape):
+        return initializer(shape, dtype=self._dtype)
 
     # --- state --------------------------------------------------------------------------------------------
     @property

@@ -22,9 +22,13 @@ config._ON_FLOATX_CHANGE.append(_enable_x64_for)
 
 
 class Variable(BaseVariable):
+    # Variables may be created while a trace is active (a sublayer built inside `call`): initial values are
+    # computed eagerly so that no tracer is ever stored in a Variable.
+    def _run_initializer(self, initializer, shape):
+        with jax.ensure_compile_time_eval():
+            return initializer(shape, dtype=self._dtype)
+
     def _convert_to_tensor(self, value):
-        # Initial values may be computed while a trace is active (a sublayer built inside `call`):
-        # evaluate them eagerly so no tracer is ever stored in a Variable.
         with jax.ensure_compile_time_eval():
             return convert_to_tensor(value, dtype=self._dtype)
 
