@@ -8,6 +8,8 @@ from kerax.metrics.confusion_counts import confusion_counts
 rng = np.random.default_rng(0)
 LABELS = (rng.uniform(size=(40, 3)) > 0.6).astype("float32")
 SCORES = np.clip(LABELS * 0.3 + rng.uniform(size=(40, 3)) * 0.7, 0, 1).astype("float32")
+# Scores exactly on AUC thresholds (of 5 or 9) and outside [0, 1] must be counted as the comparison says.
+SCORES[:3] = [[0.25, 0.5, 0.75], [0.0, 1.0, -0.5], [1.5, 1e-8, 0.9999999]]
 WEIGHTS = rng.uniform(size=40).astype("float32")
 
 
@@ -44,15 +46,10 @@ def np_auc(c, curve="ROC", summation="interpolation"):
 @pytest.mark.parametrize("evenly_spaced", [False, True])
 @pytest.mark.parametrize("multi_label", [False, True])
 def test_confusion_counts_against_numpy(evenly_spaced, multi_label):
-    thresholds = auc_thresholds(5)
-    # Scores exactly on thresholds and outside [0, 1] must be counted as the comparison says.
-    scores = np.concatenate([SCORES, np.array([[0.25, 0.5, 0.75], [0.0, 1.0, -0.5], [1.5, 1e-8, 0.9999999]],
-                                              "float32")])
-    labels = np.concatenate([LABELS, np.array([[1, 0, 1], [0, 1, 1], [1, 1, 0]], "float32")])
-    weights = np.concatenate([WEIGHTS, [1.0, 2.0, 3.0]]).astype("float32")
-    got = confusion_counts(labels, scores, thresholds, sample_weight=weights, multi_label=multi_label,
+    thresholds = auc_thresholds(9)
+    got = confusion_counts(LABELS, SCORES, thresholds, sample_weight=WEIGHTS, multi_label=multi_label,
                            evenly_spaced=evenly_spaced)
-    expected = np_counts(labels, scores, thresholds, weights[:, None], axis=1 if multi_label else None)
+    expected = np_counts(LABELS, SCORES, thresholds, WEIGHTS[:, None], axis=1 if multi_label else None)
     for key in expected:
         np.testing.assert_allclose(got[key], expected[key], rtol=1e-5, atol=1e-4, err_msg=key)
 
@@ -128,10 +125,10 @@ def test_auc_documented_example():
 @pytest.mark.parametrize("curve, summation", [("ROC", "interpolation"), ("ROC", "minoring"),
                                               ("ROC", "majoring"), ("PR", "interpolation"), ("PR", "majoring")])
 def test_auc_accumulates_and_matches_numpy(curve, summation):
-    m = metrics.AUC(num_thresholds=20, curve=curve, summation_method=summation)
-    m.update_state(LABELS[:25], SCORES[:25], sample_weight=WEIGHTS[:25])
-    m.update_state(LABELS[25:], SCORES[25:], sample_weight=WEIGHTS[25:])
-    expected = np_auc(np_counts(LABELS, SCORES, auc_thresholds(20), WEIGHTS[:, None]), curve, summation)
+    m = metrics.AUC(num_thresholds=9, curve=curve, summation_method=summation)
+    m.update_state(LABELS[:20], SCORES[:20], sample_weight=WEIGHTS[:20])
+    m.update_state(LABELS[20:], SCORES[20:], sample_weight=WEIGHTS[20:])
+    expected = np_auc(np_counts(LABELS, SCORES, auc_thresholds(9), WEIGHTS[:, None]), curve, summation)
     np.testing.assert_allclose(m.result(), expected, rtol=1e-5)
 
 
@@ -146,32 +143,31 @@ def test_auc_with_uneven_thresholds_and_logits():
 
 
 def test_roc_auc_approaches_the_rank_statistic():
-    labels = (rng.uniform(size=500) > 0.5).astype("float32")
-    scores = np.clip(0.5 * labels + rng.normal(0.25, 0.25, size=500), 0, 1).astype("float32")
-    m = metrics.AUC(num_thresholds=2000)
+    labels, scores = LABELS[3:], np.clip(SCORES[3:] + rng.normal(0, 0.1, size=(37, 3)), 0, 1).astype("float32")
+    m = metrics.AUC(num_thresholds=1000)
     m.update_state(labels, scores)
     pos, neg = scores[labels == 1], scores[labels == 0]
     mann_whitney = ((pos[:, None] > neg[None]) + 0.5 * (pos[:, None] == neg[None])).mean()
-    np.testing.assert_allclose(m.result(), mann_whitney, atol=2e-3)
+    np.testing.assert_allclose(m.result(), mann_whitney, atol=3e-3)
 
 
 def test_multi_label_auc_with_label_weights():
-    m = metrics.AUC(num_thresholds=10, multi_label=True, label_weights=[1.0, 2.0, 0.5])
-    m.update_state(LABELS[:15], SCORES[:15])
-    m.update_state(LABELS[15:], SCORES[15:])
-    assert m.true_positives.shape == (10, 3) and m.num_labels == 3
-    by_label = np_auc(np_counts(LABELS, SCORES, auc_thresholds(10), 1.0, axis=1))
+    m = metrics.AUC(num_thresholds=9, multi_label=True, label_weights=[1.0, 2.0, 0.5])
+    m.update_state(LABELS[:20], SCORES[:20])
+    m.update_state(LABELS[20:], SCORES[20:])
+    assert m.true_positives.shape == (9, 3) and m.num_labels == 3
+    by_label = np_auc(np_counts(LABELS, SCORES, auc_thresholds(9), 1.0, axis=1))
     np.testing.assert_allclose(m.result(), (by_label * [1.0, 2.0, 0.5]).sum() / 3.5, rtol=1e-5)
-    m = metrics.AUC(num_thresholds=10, multi_label=True, num_labels=3, curve="PR")
+    m = metrics.AUC(num_thresholds=9, multi_label=True, num_labels=3, curve="PR")
     m.update_state(LABELS, SCORES)
-    np.testing.assert_allclose(m.result(), np_auc(np_counts(LABELS, SCORES, auc_thresholds(10), 1.0, axis=1),
+    np.testing.assert_allclose(m.result(), np_auc(np_counts(LABELS, SCORES, auc_thresholds(9), 1.0, axis=1),
                                                   "PR").mean(), rtol=1e-5)
 
 
 def test_single_label_auc_applies_label_weights_to_entries():
-    m = metrics.AUC(num_thresholds=10, label_weights=[1.0, 2.0, 0.5])
+    m = metrics.AUC(num_thresholds=9, label_weights=[1.0, 2.0, 0.5])
     m.update_state(LABELS, SCORES)
-    expected = np_auc(np_counts(LABELS, SCORES, auc_thresholds(10), np.array([1.0, 2.0, 0.5])))
+    expected = np_auc(np_counts(LABELS, SCORES, auc_thresholds(9), np.array([1.0, 2.0, 0.5])))
     np.testing.assert_allclose(m.result(), expected, rtol=1e-5)
 
 

@@ -1,0 +1,3 @@
+"""Convolution and pooling ops. (JAX)"""
+import jax
+import jax.numpy as jnp

@@ -1,0 +1,3 @@
+"""Recurrent ops: a compiled loop over time steps. (JAX)"""
+import jax
+import jax.numpy as jnp

@@ -1,0 +1,6 @@
+"""Convolution and pooling ops."""
+from kerax import backend as _backend
+from kerax.ops.symbolic import export as _export
+
+__all__ = ()
+_export(globals(), _backend.conv, __all__)

@@ -1,0 +1,6 @@
+"""Connectionist temporal classification: loss and decoding."""
+from kerax import backend as _backend
+from kerax.ops.symbolic import export as _export
+
+__all__ = ()
+_export(globals(), _backend.ctc, __all__)

@@ -1,0 +1,6 @@
+"""Recurrent ops: a compiled loop over time steps."""
+from kerax import backend as _backend
+from kerax.ops.symbolic import export as _export
+
+__all__ = ()
+_export(globals(), _backend.rnn, __all__)
