@@ -33,3 +33,15 @@ def clear_session():
     """Resets default layer names (`dense`, `dense_1`, ...) and frees compiled functions' caches."""
     from kerax.utils import naming
     naming.reset()
+
+
+def ctc_batch_cost(y_true, y_pred, input_length, label_length):
+    """tf.keras's CTC loss per sample `(samples, 1)` from softmax output (blank = last category)."""
+    from kerax.losses.ctc import ctc_batch_cost as _ctc_batch_cost
+    return _ctc_batch_cost(y_true, y_pred, input_length, label_length)
+
+
+def ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1):
+    """tf.keras's CTC decoding of softmax output: `([decoded padded with -1, ...], log_probabilities)`."""
+    from kerax.losses.ctc import ctc_decode as _ctc_decode
+    return _ctc_decode(y_pred, input_length, greedy=greedy, beam_width=beam_width, top_paths=top_paths)

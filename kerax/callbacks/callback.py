@@ -1,4 +1,16 @@
-"""Callback: hooks called by fit/evaluate/predict. Override the ones you need."""
+"""Callback: hooks called by fit/evaluate/predict. Override the ones you need.
+
+Per-batch hooks and grouped steps. fit/evaluate/predict run many steps in one device call. When a callback
+overrides a per-batch hook of a mode (in its class, or as an instance attribute like LambdaCallback does),
+that mode runs one step per device call, so the hooks see every batch exactly as in Keras. Two cases get
+one call per *group* of steps instead: the user chose `compile(steps_per_execution=N)`, or the callback
+declares `handles_grouped_batches = True` (class or instance attribute; the other callbacks then decide).
+For a group, `on_*_batch_begin(first)` is called before it runs and `on_*_batch_end(last, logs)` after,
+with the indices of its first and last batch in the epoch and the logs after its last step. Batch logs are
+epoch-to-date averages (as in Keras), so a NaN or a metric value of any step in a group still shows in the
+group's logs; a callback that counts batches counts `last + 1` minus the previous group's `last + 1`
+(see BatchCounter). Logs are read from the device only when a callback reads them.
+"""
 
 
 class Callback:
@@ -74,7 +86,9 @@ _BATCH_HOOKS = {
 
 
 def overrides_batch_hooks(callback, mode):
-    """Whether the callback's class implements a per-batch hook for `mode` (so fit must call it per step)."""
+    """Whether the callback implements a per-batch hook for `mode` (so fit must call it per step)."""
     if getattr(callback, "handles_grouped_batches", False):
         return False
-    return any(getattr(type(callback), hook) is not getattr(Callback, hook) for hook in _BATCH_HOOKS[mode])
+    own = getattr(callback, "__dict__", {})
+    return any(hook in own or getattr(type(callback), hook, None) is not getattr(Callback, hook)
+               for hook in _BATCH_HOOKS[mode])

@@ -1,7 +1,7 @@
 """Initializers that involve no randomness: Zeros, Ones, Constant, Identity."""
 import numpy as np
 
-from kerax import backend, ops
+from kerax import backend
 from kerax.initializers.initializer import Initializer
 
 
@@ -15,7 +15,7 @@ class Constant(Initializer):
 
     def __call__(self, shape, dtype=None):
         dtype = backend.standardize_dtype(dtype)
-        return ops.broadcast_to(ops.cast(self.value, dtype), tuple(shape))
+        return np.broadcast_to(np.asarray(self.value, dtype=_numpy_dtype(dtype)), tuple(shape))
 
     def get_config(self):
         return {"value": self.value}
@@ -23,12 +23,12 @@ class Constant(Initializer):
 
 class Zeros(Initializer):
     def __call__(self, shape, dtype=None):
-        return ops.zeros(tuple(shape), dtype=backend.standardize_dtype(dtype))
+        return np.zeros(tuple(shape), dtype=_numpy_dtype(dtype))
 
 
 class Ones(Initializer):
     def __call__(self, shape, dtype=None):
-        return ops.ones(tuple(shape), dtype=backend.standardize_dtype(dtype))
+        return np.ones(tuple(shape), dtype=_numpy_dtype(dtype))
 
 
 class Identity(Initializer):
@@ -44,7 +44,13 @@ class Identity(Initializer):
                 "a convolution kernel, use a different initializer or reshape a 2D identity yourself."
             )
         dtype = backend.standardize_dtype(dtype)
-        return ops.multiply(ops.cast(self.gain, dtype), ops.eye(*shape, dtype=dtype))
+        return (self.gain * np.eye(*shape)).astype(_numpy_dtype(dtype))
 
     def get_config(self):
         return {"gain": self.gain}
+
+
+def _numpy_dtype(dtype):
+    # Built in NumPy: an engine op would compile a kernel for every new shape (see RandomInitializer).
+    dtype = backend.standardize_dtype(dtype)
+    return "float32" if dtype == "bfloat16" else dtype

@@ -1,7 +1,9 @@
 """Initializers drawing from fixed distributions: RandomNormal, RandomUniform, TruncatedNormal, Orthogonal."""
 import math
 
-from kerax import backend, ops, random
+import numpy as np
+
+from kerax import backend
 from kerax.initializers.initializer import RandomInitializer
 
 
@@ -12,7 +14,7 @@ class RandomNormal(RandomInitializer):
         self.stddev = stddev
 
     def __call__(self, shape, dtype=None):
-        return random.normal(shape, self.mean, self.stddev, backend.standardize_dtype(dtype), seed=self.seed)
+        return self._normal(shape, self.mean, self.stddev, backend.standardize_dtype(dtype))
 
     def get_config(self):
         return {"mean": self.mean, "stddev": self.stddev, **super().get_config()}
@@ -23,7 +25,7 @@ class TruncatedNormal(RandomNormal):
 
     def __call__(self, shape, dtype=None):
         dtype = backend.standardize_dtype(dtype)
-        return random.truncated_normal(shape, self.mean, self.stddev, dtype, seed=self.seed)
+        return self._truncated_normal(shape, self.mean, self.stddev, dtype)
 
 
 class RandomUniform(RandomInitializer):
@@ -34,7 +36,7 @@ class RandomUniform(RandomInitializer):
 
     def __call__(self, shape, dtype=None):
         dtype = backend.standardize_dtype(dtype)
-        return random.uniform(shape, self.minval, self.maxval, dtype, seed=self.seed)
+        return self._uniform(shape, self.minval, self.maxval, dtype)
 
     def get_config(self):
         return {"minval": self.minval, "maxval": self.maxval, **super().get_config()}
@@ -58,13 +60,13 @@ class Orthogonal(RandomInitializer):
         rows, cols = math.prod(shape[:-1]), shape[-1]
         # QR needs single or double precision; half-precision results are cast at the end.
         work_dtype = dtype if dtype in ("float32", "float64") else "float32"
-        a = random.normal((max(rows, cols), min(rows, cols)), dtype=work_dtype, seed=self.seed)
-        q, r = ops.qr(a)
+        a = self._normal((max(rows, cols), min(rows, cols)), 0.0, 1.0, work_dtype)
+        q, r = np.linalg.qr(np.asarray(a))
         # Fixing the signs of R's diagonal makes Q uniformly distributed over orthogonal matrices.
-        q = ops.multiply(q, ops.sign(ops.diagonal(r)))
+        q = q * np.sign(np.diagonal(r))
         if rows < cols:
-            q = ops.transpose(q)
-        return ops.cast(ops.multiply(self.gain, ops.reshape(q, shape)), dtype)
+            q = q.T
+        return (self.gain * q.reshape(shape)).astype(dtype)
 
     def get_config(self):
         return {"gain": self.gain, **super().get_config()}

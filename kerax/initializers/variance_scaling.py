@@ -1,7 +1,7 @@
 """VarianceScaling and its named cases (Glorot, He, LeCun): a spread chosen from the tensor's fan-in/out."""
 import math
 
-from kerax import backend, random
+from kerax import backend
 from kerax.initializers.initializer import RandomInitializer
 
 # Standard deviation of a unit normal truncated to [-2, 2]: dividing by it restores the requested stddev.
@@ -46,11 +46,11 @@ class VarianceScaling(RandomInitializer):
         variance = self.scale / max(1.0, n)
         if self.distribution == "truncated_normal":
             stddev = math.sqrt(variance) / _TRUNCATED_STDDEV
-            return random.truncated_normal(shape, 0.0, stddev, dtype, seed=self.seed)
+            return self._truncated_normal(shape, 0.0, stddev, dtype)
         if self.distribution == "untruncated_normal":
-            return random.normal(shape, 0.0, math.sqrt(variance), dtype, seed=self.seed)
+            return self._normal(shape, 0.0, math.sqrt(variance), dtype)
         limit = math.sqrt(3.0 * variance)
-        return random.uniform(shape, -limit, limit, dtype, seed=self.seed)
+        return self._uniform(shape, -limit, limit, dtype)
 
     def get_config(self):
         return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution,

@@ -64,7 +64,7 @@ class AUC(Metric):
         if not self._built:  # multi_label without num_labels: sized by the first batch
             self._build(ops.convert_to_tensor(y_pred).shape[-1])
         if self._from_logits:
-            y_pred = ops.sigmoid(y_pred)
+            y_pred = ops.sigmoid(ops.convert_to_tensor(y_pred))
         counts = confusion_counts(
             y_true, y_pred, self.thresholds, sample_weight=sample_weight, multi_label=self.multi_label,
             label_weights=None if self.multi_label else self.label_weights, evenly_spaced=self._evenly_spaced,
@@ -73,44 +73,10 @@ class AUC(Metric):
             variable = getattr(self, variable_name)
             variable.assign(variable.value + counts[key])
 
-    def _average_over_labels(self, per_interval):
-        by_label = ops.sum(per_interval, axis=0)
-        if not self.multi_label:
-            return by_label
-        if self.label_weights is None:
-            return ops.mean(by_label)
-        weights = ops.convert_to_tensor(self.label_weights, dtype=by_label.dtype)
-        return divide_no_nan(ops.sum(by_label * weights), ops.sum(weights))
-
-    def _interpolated_pr_auc(self, tp, fp, fn):
-        """Precision varies non-linearly between thresholds; integrate the interpolation of Davis & Goadrich."""
-        dtp = tp[:-1] - tp[1:]
-        predicted_positive = tp + fp
-        dp = predicted_positive[:-1] - predicted_positive[1:]
-        slope = divide_no_nan(dtp, ops.maximum(dp, 0.0))
-        intercept = tp[1:] - slope * predicted_positive[1:]
-        both_positive = ops.logical_and(ops.greater(predicted_positive[:-1], 0), ops.greater(predicted_positive[1:], 0))
-        ratio = divide_no_nan(predicted_positive[:-1], ops.maximum(predicted_positive[1:], 0.0))
-        ratio = ops.where(both_positive, ratio, 1.0)
-        increments = divide_no_nan(slope * (dtp + intercept * ops.log(ratio)), ops.maximum(tp[1:] + fn[1:], 0.0))
-        return self._average_over_labels(increments)
-
     def result(self):
-        tp, fp, tn, fn = (getattr(self, name).value for name in _COUNTS.values())
-        if self.curve == "PR" and self.summation_method == "interpolation":
-            return self._interpolated_pr_auc(tp, fp, fn)
-        recall = divide_no_nan(tp, tp + fn)
-        if self.curve == "ROC":
-            x, y = divide_no_nan(fp, fp + tn), recall
-        else:
-            x, y = recall, divide_no_nan(tp, tp + fp)
-        if self.summation_method == "interpolation":
-            heights = (y[:-1] + y[1:]) / 2.0
-        elif self.summation_method == "minoring":
-            heights = ops.minimum(y[:-1], y[1:])
-        else:
-            heights = ops.maximum(y[:-1], y[1:])
-        return self._average_over_labels((x[:-1] - x[1:]) * heights)
+        counts = [getattr(self, name).value for name in _COUNTS.values()]
+        label_weights = tuple(self.label_weights) if self.multi_label and self.label_weights else None
+        return _compiled_area(*counts, self.curve, self.summation_method, self.multi_label, label_weights)
 
     def get_config(self):
         config = {
@@ -121,3 +87,48 @@ class AUC(Metric):
         if self._init_from_thresholds:
             config["thresholds"] = self.thresholds[1:-1]
         return config
+
+
+def _average_over_labels(per_interval, multi_label, label_weights):
+    by_label = ops.sum(per_interval, axis=0)
+    if not multi_label:
+        return by_label
+    if label_weights is None:
+        return ops.mean(by_label)
+    weights = ops.convert_to_tensor(label_weights, dtype=by_label.dtype)
+    return divide_no_nan(ops.sum(by_label * weights), ops.sum(weights))
+
+
+def _interpolated_pr_area(tp, fp, fn):
+    """Per-interval PR areas: precision varies non-linearly between thresholds, so integrate the
+    interpolation of Davis & Goadrich instead of a straight line."""
+    dtp = tp[:-1] - tp[1:]
+    predicted_positive = tp + fp
+    dp = predicted_positive[:-1] - predicted_positive[1:]
+    slope = divide_no_nan(dtp, ops.maximum(dp, 0.0))
+    intercept = tp[1:] - slope * predicted_positive[1:]
+    both_positive = ops.logical_and(ops.greater(predicted_positive[:-1], 0), ops.greater(predicted_positive[1:], 0))
+    ratio = divide_no_nan(predicted_positive[:-1], ops.maximum(predicted_positive[1:], 0.0))
+    ratio = ops.where(both_positive, ratio, 1.0)
+    return divide_no_nan(slope * (dtp + intercept * ops.log(ratio)), ops.maximum(tp[1:] + fn[1:], 0.0))
+
+
+def _area(tp, fp, tn, fn, curve, summation_method, multi_label, label_weights):
+    if curve == "PR" and summation_method == "interpolation":
+        return _average_over_labels(_interpolated_pr_area(tp, fp, fn), multi_label, label_weights)
+    recall = divide_no_nan(tp, tp + fn)
+    if curve == "ROC":
+        x, y = divide_no_nan(fp, fp + tn), recall
+    else:
+        x, y = recall, divide_no_nan(tp, tp + fp)
+    if summation_method == "interpolation":
+        heights = (y[:-1] + y[1:]) / 2.0
+    elif summation_method == "minoring":
+        heights = ops.minimum(y[:-1], y[1:])
+    else:
+        heights = ops.maximum(y[:-1], y[1:])
+    return _average_over_labels((x[:-1] - x[1:]) * heights, multi_label, label_weights)
+
+
+# One compiled computation, so reading the result eagerly costs one dispatch.
+_compiled_area = backend.jit(_area, static_argnums=(4, 5, 6, 7))

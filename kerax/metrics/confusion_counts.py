@@ -4,7 +4,7 @@ A prediction counts as positive at threshold t when it is > t; a label is positi
 """
 import numpy as np
 
-from kerax import ops
+from kerax import backend, ops
 from kerax.losses.loss import broadcast_weights, squeeze_or_expand_to_same_rank, to_float
 
 NEG_INF = -1e10  # score given to entries outside the top k, below every threshold
@@ -61,12 +61,10 @@ def _counts_above_by_buckets(y_pred, weighted, thresholds):
     return counts
 
 
-def confusion_counts(y_true, y_pred, thresholds, sample_weight=None, top_k=None, class_id=None,
-                     multi_label=False, label_weights=None, evenly_spaced=False):
-    """{'tp', 'fp', 'tn', 'fn'}: arrays of shape (T,), or (T, num_labels) when `multi_label` (then each label
-    is counted separately over the samples; otherwise every entry of y_pred counts as one prediction)."""
+def _counts(y_true, y_pred, sample_weight, thresholds, top_k, class_id, multi_label, label_weights,
+            evenly_spaced):
     y_pred = to_float(y_pred)
-    y_true = ops.cast(ops.not_equal(ops.convert_to_tensor(y_true), 0), y_pred.dtype)
+    y_true = ops.cast(ops.not_equal(y_true, 0), y_pred.dtype)
     y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
     weights = ops.ones_like(y_pred)
     if sample_weight is not None:
@@ -80,9 +78,25 @@ def confusion_counts(y_true, y_pred, thresholds, sample_weight=None, top_k=None,
     flat = (-1, y_pred.shape[-1]) if multi_label else (-1,)
     y_true, y_pred, weights = (ops.reshape(x, flat) for x in (y_true, y_pred, weights))
     positive, negative = y_true * weights, (1.0 - y_true) * weights
-    thresholds = ops.convert_to_tensor(np.asarray(thresholds), dtype=y_pred.dtype)
+    thresholds = ops.convert_to_tensor(np.asarray(thresholds, "float32"), dtype=y_pred.dtype)
     count_above = _counts_above_by_buckets if evenly_spaced else _counts_above_by_comparison
     tp, fp = count_above(y_pred, (positive, negative), thresholds)
     fn = ops.sum(positive, axis=0) - tp
     tn = ops.sum(negative, axis=0) - fp
     return {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+
+
+# Compiled as one computation: eager updates (custom loops, tests) then cost one dispatch, not dozens.
+_compiled_counts = backend.jit(_counts, static_argnums=(3, 4, 5, 6, 7, 8))
+
+
+def confusion_counts(y_true, y_pred, thresholds, sample_weight=None, top_k=None, class_id=None,
+                     multi_label=False, label_weights=None, evenly_spaced=False):
+    """{'tp', 'fp', 'tn', 'fn'}: arrays of shape (T,), or (T, num_labels) when `multi_label` (then each label
+    is counted separately over the samples; otherwise every entry of y_pred counts as one prediction)."""
+    if sample_weight is not None:
+        sample_weight = ops.convert_to_tensor(sample_weight)
+    if label_weights is not None:
+        label_weights = tuple(float(w) for w in np.ravel(label_weights))
+    return _compiled_counts(ops.convert_to_tensor(y_true), ops.convert_to_tensor(y_pred), sample_weight,
+                            tuple(thresholds), top_k, class_id, multi_label, label_weights, evenly_spaced)

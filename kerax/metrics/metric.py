@@ -3,23 +3,16 @@
 Because every update is an `.assign`, the same code runs eagerly and inside the compiled train step, where a
 StatelessScope records the assignments instead of writing them.
 """
-from kerax import backend, ops
-from kerax.utils import naming
+import numpy as np
 
-_NAMED_INITIALIZERS = {"zeros": ops.zeros, "ones": ops.ones}
+from kerax import backend, initializers
+from kerax.utils import naming
 
 
 def _initial_value(initializer, shape, dtype):
-    if isinstance(initializer, str):
-        if initializer not in _NAMED_INITIALIZERS:
-            raise ValueError(
-                f"Unknown metric variable initializer {initializer!r}. Use 'zeros', 'ones', a number or a "
-                "callable `fn(shape, dtype)`."
-            )
-        return _NAMED_INITIALIZERS[initializer](shape, dtype=dtype)
-    if callable(initializer):
-        return initializer(shape, dtype=dtype)
-    return ops.full(shape, initializer, dtype=dtype)
+    if isinstance(initializer, (int, float)):
+        return np.full(shape, initializer, dtype=dtype)
+    return initializers.get(initializer)(shape, dtype=dtype)
 
 
 class Metric:

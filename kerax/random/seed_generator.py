@@ -13,7 +13,8 @@ def set_global_seed(seed):
     _global_rng.seed(seed)
 
 
-def _fresh_seed():
+def fresh_seed():
+    """A new seed from the global source (repeatable after `set_global_seed`)."""
     return _global_rng.randint(0, 2**31 - 1)
 
 
@@ -21,7 +22,7 @@ class SeedGenerator:
     _is_seed_generator = True  # found by Layer tracking without importing this module
 
     def __init__(self, seed=None, name="seed_generator"):
-        self.initial_seed = _fresh_seed() if seed is None else int(seed)
+        self.initial_seed = fresh_seed() if seed is None else int(seed)
         self.name = name
         self.state = backend.Variable(
             np.array([self.initial_seed, 0], dtype="uint32"), dtype="uint32", trainable=False, name=name
@@ -41,7 +42,7 @@ def draw_seed(seed):
     if isinstance(seed, SeedGenerator):
         return seed.next()
     if seed is None:
-        return backend.random.key_from_state(np.array([_fresh_seed(), 0], dtype="uint32"))
+        return backend.random.key_from_state(np.array([fresh_seed(), 0], dtype="uint32"))
     if isinstance(seed, (int, np.integer)):
         return backend.random.key_from_state(np.array([int(seed), 0], dtype="uint32"))
     return seed

@@ -69,9 +69,10 @@ def test_counts_documented_examples():
 
 def test_counts_accumulate_at_several_thresholds():
     m = metrics.FalsePositives(thresholds=[0.2, 0.5, 0.8])
-    m.update_state(LABELS[:20], SCORES[:20], sample_weight=WEIGHTS[:20])
-    m.update_state(LABELS[20:], SCORES[20:], sample_weight=WEIGHTS[20:])
-    expected = np_counts(LABELS, SCORES, [0.2, 0.5, 0.8], WEIGHTS[:, None])["fp"]
+    m.update_state(LABELS, SCORES, sample_weight=WEIGHTS)
+    m.update_state(LABELS[::-1], SCORES, sample_weight=WEIGHTS[::-1])
+    expected = np_counts(np.concatenate([LABELS, LABELS[::-1]]), np.concatenate([SCORES, SCORES]),
+                         [0.2, 0.5, 0.8], np.concatenate([WEIGHTS, WEIGHTS[::-1]])[:, None])["fp"]
     np.testing.assert_allclose(m.result(), expected, rtol=1e-5)
     with pytest.raises(ValueError, match=r"Threshold values must be in \[0, 1\]. Received: \[1.5\]"):
         metrics.Precision(thresholds=[0.5, 1.5])
@@ -126,24 +127,26 @@ def test_auc_documented_example():
                                               ("ROC", "majoring"), ("PR", "interpolation"), ("PR", "majoring")])
 def test_auc_accumulates_and_matches_numpy(curve, summation):
     m = metrics.AUC(num_thresholds=9, curve=curve, summation_method=summation)
-    m.update_state(LABELS[:20], SCORES[:20], sample_weight=WEIGHTS[:20])
-    m.update_state(LABELS[20:], SCORES[20:], sample_weight=WEIGHTS[20:])
-    expected = np_auc(np_counts(LABELS, SCORES, auc_thresholds(9), WEIGHTS[:, None]), curve, summation)
+    m.update_state(LABELS, SCORES, sample_weight=WEIGHTS)
+    m.update_state(LABELS[::-1], SCORES, sample_weight=WEIGHTS[::-1])
+    both = np_counts(np.concatenate([LABELS, LABELS[::-1]]), np.concatenate([SCORES, SCORES]), auc_thresholds(9),
+                     np.concatenate([WEIGHTS, WEIGHTS[::-1]])[:, None])
+    expected = np_auc(both, curve, summation)
     np.testing.assert_allclose(m.result(), expected, rtol=1e-5)
 
 
 def test_auc_with_uneven_thresholds_and_logits():
-    logits = np.log(SCORES + 1e-3) - np.log(1 - SCORES + 1e-3)
+    probabilities = np.clip(SCORES, 0.01, 0.99)
+    logits = np.log(probabilities) - np.log(1 - probabilities)
     m = metrics.AUC(thresholds=[0.1, 0.35, 0.5, 0.9], from_logits=True)
     m.update_state(LABELS, logits)
-    probabilities = 1 / (1 + np.exp(-logits))
     thresholds = [-1e-7, 0.1, 0.35, 0.5, 0.9, 1 + 1e-7]
     np.testing.assert_allclose(m.result(), np_auc(np_counts(LABELS, probabilities, thresholds, 1.0)), rtol=1e-5)
     assert m.num_thresholds == 6
 
 
 def test_roc_auc_approaches_the_rank_statistic():
-    labels, scores = LABELS[3:], np.clip(SCORES[3:] + rng.normal(0, 0.1, size=(37, 3)), 0, 1).astype("float32")
+    labels, scores = LABELS, np.clip(SCORES + rng.normal(0, 0.1, size=(40, 3)), 0, 1).astype("float32")
     m = metrics.AUC(num_thresholds=1000)
     m.update_state(labels, scores)
     pos, neg = scores[labels == 1], scores[labels == 0]
@@ -153,8 +156,7 @@ def test_roc_auc_approaches_the_rank_statistic():
 
 def test_multi_label_auc_with_label_weights():
     m = metrics.AUC(num_thresholds=9, multi_label=True, label_weights=[1.0, 2.0, 0.5])
-    m.update_state(LABELS[:20], SCORES[:20])
-    m.update_state(LABELS[20:], SCORES[20:])
+    m.update_state(LABELS, SCORES)
     assert m.true_positives.shape == (9, 3) and m.num_labels == 3
     by_label = np_auc(np_counts(LABELS, SCORES, auc_thresholds(9), 1.0, axis=1))
     np.testing.assert_allclose(m.result(), (by_label * [1.0, 2.0, 0.5]).sum() / 3.5, rtol=1e-5)

@@ -1,3 +1,147 @@
-"""Convolution and pooling ops. (JAX)"""
+"""Convolution and pooling ops. (JAX)
+
+Kernels use Keras layouts: conv (*spatial, in // groups, out), depthwise (*spatial, in, multiplier),
+transposed conv (*spatial, out, in). `data_format` is "channels_last" (default) or "channels_first".
+"""
+import math
+
 import jax
 import jax.numpy as jnp
+
+from kerax.backend import config
+from kerax.backend.jax.numpy import _op
+
+
+def _tuple(value, rank):
+    return (value,) * rank if isinstance(value, int) else tuple(value)
+
+
+def _specs(rank, data_format, kernel_io="IO"):
+    spatial = "DHW"[-rank:] if rank <= 3 else None
+    if spatial is None:
+        raise ValueError(f"Convolutions support 1 to 3 spatial dimensions, received {rank}.")
+    data = "NC" + spatial if data_format == "channels_first" else "N" + spatial + "C"
+    return data, spatial + kernel_io, data
+
+
+def _spatial_axes(rank, data_format):
+    return tuple(range(2, rank + 2)) if data_format == "channels_first" else tuple(range(1, rank + 1))
+
+
+@_op
+def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+    """N-D convolution; the group count is `input channels // kernel.shape[-2]`."""
+    data_format = config.standardize_data_format(data_format)
+    rank = inputs.ndim - 2
+    channels = inputs.shape[1 if data_format == "channels_first" else -1]
+    return jax.lax.conv_general_dilated(
+        inputs, kernel, _tuple(strides, rank), padding.upper(), rhs_dilation=_tuple(dilation_rate, rank),
+        dimension_numbers=_specs(rank, data_format), feature_group_count=channels // kernel.shape[-2],
+    )
+
+
+@_op
+def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+    """Each input channel convolved with its own `multiplier` filters; output channel c * multiplier + m."""
+    *spatial, channels, multiplier = kernel.shape
+    kernel = jnp.reshape(kernel, (*spatial, 1, channels * multiplier))
+    return conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+
+
+@_op
+def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid", data_format=None,
+                   dilation_rate=1):
+    x = depthwise_conv(inputs, depthwise_kernel, strides, padding, data_format, dilation_rate)
+    return conv(x, pointwise_kernel, 1, "valid", data_format)
+
+
+def transpose_padding(input_length, output_length, kernel_size, stride, padding, dilation):
+    """(before, after) padding of the stride-dilated input so that a stride-1 conv with the flipped kernel gives
+    the gradient of a `padding` conv that maps `output_length` to `input_length` (TensorFlow's definition)."""
+    effective = (kernel_size - 1) * dilation + 1
+    if padding == "same":
+        needed = (math.ceil(output_length / stride) - 1) * stride + effective - output_length
+        forward_before = max(needed, 0) // 2
+    else:
+        forward_before = 0
+    before = effective - 1 - forward_before
+    after = output_length + effective - 1 - (input_length - 1) * stride - 1 - before
+    return before, after
+
+
+@_op
+def conv_transpose(inputs, kernel, strides=1, padding="valid", output_shape=None, data_format=None,
+                   dilation_rate=1):
+    """Transposed convolution to spatial `output_shape` (default: `input * stride` for "same", else
+    `input * stride + max(kernel - stride, 0)`)."""
+    data_format = config.standardize_data_format(data_format)
+    rank = inputs.ndim - 2
+    strides, dilation_rate = _tuple(strides, rank), _tuple(dilation_rate, rank)
+    lengths = [inputs.shape[axis] for axis in _spatial_axes(rank, data_format)]
+    if output_shape is None:
+        output_shape = [
+            n * s + (0 if padding == "same" else max((k - 1) * d + 1 - s, 0))
+            for n, s, k, d in zip(lengths, strides, kernel.shape[:rank], dilation_rate)
+        ]
+    pads = [transpose_padding(*args, padding.lower(), d) for *args, d in
+            zip(lengths, output_shape, kernel.shape[:rank], strides, dilation_rate)]
+    return jax.lax.conv_general_dilated(
+        inputs, jnp.flip(kernel, axis=tuple(range(rank))), (1,) * rank, pads, lhs_dilation=strides,
+        rhs_dilation=dilation_rate, dimension_numbers=_specs(rank, data_format, kernel_io="OI"),
+    )
+
+
+def _window(inputs, pool_size, strides, data_format):
+    rank = inputs.ndim - 2
+    pool_size = _tuple(pool_size, rank)
+    strides = pool_size if strides is None else _tuple(strides, rank)
+    window, step = [1] * inputs.ndim, [1] * inputs.ndim
+    for axis, p, s in zip(_spatial_axes(rank, config.standardize_data_format(data_format)), pool_size, strides):
+        window[axis], step[axis] = p, s
+    return tuple(window), tuple(step)
+
+
+def _tiled(inputs, window):
+    """Non-overlapping windows as extra axes (trailing rows that fill no window are dropped): the input
+    reshaped to (..., n // p, p, ...) and the axes to reduce."""
+    crop = tuple(slice(0, n - n % p) for n, p in zip(inputs.shape, window))
+    shape, axes = [], []
+    for n, p in zip(inputs.shape, window):
+        shape.append(n // p)
+        if p > 1:
+            shape.append(p)
+            axes.append(len(shape) - 1)
+    return jnp.reshape(inputs[crop], shape), tuple(axes)
+
+
+def _lowest(dtype):
+    return -jnp.inf if jnp.issubdtype(dtype, jnp.floating) else jnp.iinfo(dtype).min
+
+
+@_op
+def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+    window, step = _window(inputs, pool_size, strides, data_format)
+    if padding.lower() == "valid" and window == step:
+        # Reshape + max: XLA's CPU gradient of a max reduce_window is slow; on the cnn workload (2x2 pools) this
+        # made the training epoch 1.7x faster (measured: 2.1 s -> 1.25 s).
+        tiles, axes = _tiled(inputs, window)
+        return jnp.max(tiles, axis=axes)
+    init = jnp.array(_lowest(inputs.dtype), inputs.dtype)
+    return jax.lax.reduce_window(inputs, init, jax.lax.max, window, step, padding.upper())
+
+
+@_op
+def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+    """Mean over each window; with "same" padding, the padded positions are left out of the count."""
+    window, step = _window(inputs, pool_size, strides, data_format)
+    if padding.lower() == "valid" and window == step:
+        tiles, axes = _tiled(inputs, window)
+        return jnp.mean(tiles, axis=axes)
+    zero = jnp.array(0, inputs.dtype)
+    sums = jax.lax.reduce_window(inputs, zero, jax.lax.add, window, step, padding.upper())
+    if padding.lower() == "valid":
+        return sums / math.prod(window)
+    # Window sizes once for one example and channel; broadcast over the batch and channel axes.
+    ones = jnp.ones([n if w > 1 or s > 1 else 1 for n, w, s in zip(inputs.shape, window, step)], inputs.dtype)
+    counts = jax.lax.reduce_window(ones, zero, jax.lax.add, window, step, "SAME")
+    return sums / counts

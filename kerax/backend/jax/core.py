@@ -43,7 +43,7 @@ def convert_to_tensor(x, dtype=None, sparse=None):
         dtype = dtypes.standardize_dtype(dtype)
         if dtype == "string":
             raise TypeError("String tensors are not supported by the JAX backend.")
-    if isinstance(x, jax.Array) or isinstance(x, jax.core.Tracer):
+    if isinstance(x, (jax.Array, jax.core.Tracer)):
         return x if dtype is None or x.dtype == dtype else x.astype(dtype)
     if isinstance(x, KerasTensor):
         raise TypeError(
@@ -51,25 +51,30 @@ def convert_to_tensor(x, dtype=None, sparse=None):
             "while building a functional model; call the model on arrays instead."
         )
     if dtype is None:
-        if isinstance(x, (bool, np.bool_)):
-            dtype = "bool"
-        elif isinstance(x, (int, np.integer)) and not isinstance(x, np.ndarray):
-            dtype = "int32"
-        elif isinstance(x, float):
-            dtype = config.floatx()
-        else:
-            array = np.asarray(x)
-            if array.dtype.kind in "USO":
-                raise TypeError(
-                    f"Expected numeric data, received an array of dtype {array.dtype} "
-                    f"(e.g. {array.reshape(-1)[:1].tolist()}). Convert strings/objects to numbers first."
-                )
-            if array.dtype == np.float64 and config.floatx() != "float64":
-                dtype = config.floatx()
-            elif array.dtype == np.int64 and not jax.config.jax_enable_x64:
-                dtype = "int32"
-            x = array
-    return jnp.asarray(x, dtype=dtype)
+        dtype = _default_dtype(x)
+    # Host data is converted by NumPy and then transferred: converting with jnp would compile a kernel
+    # for every new shape.
+    return jax.device_put(np.asarray(x, dtype=jnp.dtype(dtype)))
+
+
+def _default_dtype(x):
+    if isinstance(x, (bool, np.bool_)):
+        return "bool"
+    if isinstance(x, (int, np.integer)) and not isinstance(x, np.ndarray):
+        return "int32"
+    if isinstance(x, float):
+        return config.floatx()
+    array = np.asarray(x)
+    if array.dtype.kind in "USO":
+        raise TypeError(
+            f"Expected numeric data, received an array of dtype {array.dtype} "
+            f"(e.g. {array.reshape(-1)[:1].tolist()}). Convert strings/objects to numbers first."
+        )
+    if array.dtype == np.float64 and config.floatx() != "float64":
+        return config.floatx()
+    if array.dtype == np.int64 and not jax.config.jax_enable_x64:
+        return "int32"
+    return dtypes.standardize_dtype(array.dtype)
 
 
 def convert_to_numpy(x):

@@ -1,0 +1,2 @@
+from kerax.layers.normalization.batch_normalization import BatchNormalization
+from kerax.layers.normalization.layer_normalization import LayerNormalization
