@@ -39,6 +39,12 @@ class Layer:
         self._call_signature = inspect.signature(self.call)
         self._call_accepts_training = "training" in self._call_signature.parameters
         self._call_accepts_mask = "mask" in self._call_signature.parameters
+        # `build(query_shape, value_shape, key_shape=None)` (MultiHeadAttention) receives the shape of each call
+        # argument of the same name; every other `build` receives the first input's shape(s).
+        self._build_shape_arguments = [
+            name[:-len("_shape")] for name in inspect.signature(self.build).parameters
+            if name.endswith("_shape") and name[:-len("_shape")] in self._call_signature.parameters
+        ]
 
     # --- construction ---------------------------------------------------------------------------------------
     def build(self, input_shape):
@@ -73,15 +79,16 @@ class Layer:
 
     def __call__(self, *args, **kwargs):
         if not args:
-            if "inputs" not in kwargs:
+            first = self._first_call_argument()  # `inputs`, or e.g. `query` for `mha(query=q, value=v)`
+            if first not in kwargs:
                 raise ValueError(f'Layer "{self.name}" was called without inputs.')
-            args = (kwargs.pop("inputs"),)
+            args = (kwargs.pop(first),)
         if any(isinstance(x, KerasTensor) for x in tree.flatten((args, kwargs))):
             return self._symbolic_call(*args, **kwargs)
 
         inputs = self._convert_inputs(args[0])
         args = (inputs,) + args[1:]
-        self._maybe_build(inputs)
+        self._build_for_call(args, kwargs)
         assert_input_compatibility(self.input_spec, inputs, self.name)
 
         training = kwargs.pop("training", None)
@@ -126,8 +133,28 @@ class Layer:
         self.build(shapes)
         self.built = True  # a build() that forgot super().build() is still built
 
-    def _symbolic_call(self, *args, **kwargs):
+    def _first_call_argument(self):
+        for name, parameter in self._call_signature.parameters.items():
+            if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD):
+                return name
+            break
+        return "inputs"
+
+    def _build_for_call(self, args, kwargs):
+        if not self.built and len(self._build_shape_arguments) > 1:
+            parameters = self._call_signature.parameters
+            bound = self._call_signature.bind_partial(
+                *args, **{k: v for k, v in kwargs.items() if k in parameters}
+            ).arguments
+            self.build(**{
+                f"{name}_shape": tree.map_structure(lambda x: tuple(x.shape), bound[name])
+                for name in self._build_shape_arguments if bound.get(name) is not None
+            })
+            self.built = True
         self._maybe_build(args[0])
+
+    def _symbolic_call(self, *args, **kwargs):
+        self._build_for_call(args, kwargs)
         assert_input_compatibility(self.input_spec, args[0], self.name)
         outputs = self.compute_output_spec(*args, **kwargs)
         Node(self, args, kwargs, outputs)

@@ -1,4 +1,6 @@
-"""kerax.models: Model, Sequential and (with the saving issue) model files."""
+"""kerax.models: Model, Sequential, and reading/writing them (`load_model`, `model_from_json`, ...)."""
 from kerax.models.functional import Functional
 from kerax.models.model import Model
 from kerax.models.sequential import Sequential
+from kerax.saving.json_format import model_from_config, model_from_json, model_from_yaml
+from kerax.saving.saving_api import load_model, save_model

@@ -2,6 +2,7 @@
 from kerax.backend import KerasTensor
 from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
+from kerax.models import functional_config
 from kerax.models.model import Model
 from kerax.utils import tree
 
@@ -97,8 +98,12 @@ class Functional(Model):
                 f'Model "{self.name}" expects {len(self._inputs)} input(s) ({self.input_names}), but it '
                 f"received {len(flat)}."
             )
-        for index, (value, spec) in enumerate(zip(flat, self._inputs)):
-            shape = getattr(value, "shape", None)
+        self.check_input_shapes([getattr(value, "shape", None) for value in flat])
+        return flat
+
+    def check_input_shapes(self, shapes):
+        """Raises a clear error when a given input shape (batch dimension included) does not fit."""
+        for index, (shape, spec) in enumerate(zip(shapes, self._inputs)):
             if shape is None:
                 continue
             shape = tuple(shape)
@@ -109,7 +114,6 @@ class Functional(Model):
                     f'Input {index} ("{self.input_names[index]}") of model "{self.name}" is incompatible with '
                     f"the model: expected shape={spec.shape}, found shape={shape}."
                 )
-        return flat
 
     def call(self, inputs, training=None, mask=None):
         flat_inputs = self._standardize_inputs(inputs)
@@ -137,6 +141,14 @@ class Functional(Model):
     def _inputs_layer_cast(self, tensor, value):
         layer = tensor._keras_history[0]
         return layer._convert_inputs(value) if hasattr(value, "shape") or isinstance(value, list) else value
+
+    # --- serialization ------------------------------------------------------------------------------------
+    def get_config(self):
+        return functional_config.functional_config(self)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        return functional_config.functional_from_config(cls, config, custom_objects)
 
 
 def _output_masks(node, first_input, input_masks):

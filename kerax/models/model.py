@@ -1,10 +1,13 @@
 """Model: a Layer that trains. `Model(inputs, outputs)` builds a functional model; subclass it to write
 `call` yourself."""
+import inspect
+
 from kerax import backend
 from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
 from kerax.trainers.trainer import Trainer
+from kerax.utils import tree
 
 
 class Model(Trainer, Layer):
@@ -43,7 +46,11 @@ class Model(Trainer, Layer):
 
     def _maybe_build(self, inputs):
         if not self.built:
-            self.built = True  # a subclassed model's sublayers build themselves on first call
+            # A subclassed model's sublayers build themselves on this first call; the shape is kept so a
+            # saved model can be rebuilt before its weights are loaded.
+            self._build_input_shape = tree.map_structure(
+                lambda x: (None,) + tuple(x.shape[1:]) if hasattr(x, "shape") else None, inputs)
+            self.built = True
 
     @property
     def layers(self):
@@ -74,3 +81,42 @@ class Model(Trainer, Layer):
     def get_config(self):
         # A subclassed model's architecture lives in Python code; Keras returns just the base arguments.
         return {"name": self.name, "trainable": self.trainable}
+
+    # --- compile configuration ----------------------------------------------------------------------------
+    def compile(self, *args, **kwargs):
+        super().compile(*args, **kwargs)
+        bound = inspect.signature(Trainer.compile).bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        self._compile_arguments = {k: v for k, v in bound.arguments.items() if k != "self"}
+
+    def get_compile_config(self):
+        from kerax.saving import compile_config
+        return compile_config.get_compile_config(self)
+
+    def compile_from_config(self, config):
+        from kerax.saving import compile_config
+        compile_config.compile_from_config(self, config)
+
+    # --- saving -------------------------------------------------------------------------------------------
+    def save(self, filepath, overwrite=True, save_format=None, include_optimizer=True, **kwargs):
+        """Saves architecture, weights, compile configuration and optimizer state: `m.keras` (Keras 3 archive),
+        `m.h5` (Keras 2 HDF5) or, for any other path, a directory."""
+        from kerax.saving import saving_api
+        saving_api.save_model(self, filepath, overwrite=overwrite, save_format=save_format,
+                              include_optimizer=include_optimizer, **kwargs)
+
+    def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
+        from kerax.saving import weights
+        weights.save_weights(self, filepath, overwrite=overwrite, save_format=save_format)
+
+    def load_weights(self, filepath, by_name=False, skip_mismatch=False, options=None):
+        from kerax.saving import weights
+        weights.load_weights(self, filepath, by_name=by_name, skip_mismatch=skip_mismatch)
+
+    def to_json(self, **kwargs):
+        from kerax.saving import json_format
+        return json_format.to_json(self, **kwargs)
+
+    def to_yaml(self, **kwargs):
+        from kerax.saving import json_format
+        return json_format.to_yaml(self, **kwargs)

@@ -4,7 +4,9 @@ from kerax.backend import KerasTensor
 from kerax.layers.core.input_layer import Input, InputLayer
 from kerax.layers.layer import Layer
 from kerax.models.functional import Functional
+from kerax.models.functional_config import serialize_layer
 from kerax.models.model import Model
+from kerax.saving.layer_registry import deserialize_layer
 
 
 class Sequential(Model):
@@ -13,6 +15,7 @@ class Sequential(Model):
         self._stack = []
         self._input_batch_shape = None
         self._input_dtype = None
+        self._input_name = None
         self._functional = None
         for layer in layers or []:
             self.add(layer)
@@ -24,6 +27,7 @@ class Sequential(Model):
             if self._stack or self._input_batch_shape is not None:
                 raise ValueError("Sequential: an Input can only be the first element of the model.")
             self._input_batch_shape, self._input_dtype = layer.batch_shape, layer._dtype
+            self._input_name = layer.name
             return
         if not isinstance(layer, Layer):
             raise TypeError(
@@ -64,11 +68,11 @@ class Sequential(Model):
         if not self._stack:
             raise ValueError(f'Sequential model "{self.name}" has no layers to build.')
         self._input_batch_shape = tuple(input_shape)
-        inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype)
+        inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype, name=self._input_name)
         x = inputs
         for layer in self._stack:
             x = layer(x)
-        self._functional = Functional(inputs, x, name=f"{self.name}_graph")
+        self._functional = Functional(inputs, x, name=self.name)
         self.built = True
 
     def _maybe_build(self, inputs):
@@ -79,6 +83,10 @@ class Sequential(Model):
 
     def call(self, inputs, training=None, mask=None):
         return self._functional.call(inputs, training=training, mask=mask)
+
+    def check_input_shapes(self, shapes):
+        if self._functional is not None:
+            self._functional.check_input_shapes(shapes)
 
     @property
     def inputs(self):
@@ -114,9 +122,30 @@ class Sequential(Model):
     def output_names(self):
         return self._functional.output_names if self._functional else []
 
+    # --- serialization ------------------------------------------------------------------------------------
     def get_config(self):
-        layer_configs = [{"class_name": type(layer).__name__, "config": layer.get_config()} for layer in self._stack]
-        return {"name": self.name, "layers": layer_configs}
+        """Keras 3's layout: the InputLayer first (once the input shape is known), then the stacked layers."""
+        layer_configs = [serialize_layer(layer) for layer in self._stack]
+        config = {"name": self.name, "trainable": self.trainable, "layers": layer_configs}
+        if self._functional is not None:
+            input_layer = self._functional.inputs[0]._keras_history[0]
+            layer_configs.insert(0, serialize_layer(input_layer))
+            config["build_input_shape"] = list(self._input_batch_shape)
+        return config
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """Reads Keras 3 configs (InputLayer first), Keras 2 ones (`batch_input_shape` in the first layer's
+        config) and Keras 2.0's bare list of layers."""
+        if isinstance(config, list):
+            config = {"layers": config}
+        model = cls(name=config.get("name"), trainable=config.get("trainable", True))
+        for layer_config in config["layers"]:
+            model.add(deserialize_layer(layer_config, custom_objects))
+        build_shape = config.get("build_input_shape")
+        if model._functional is None and build_shape and model._stack:
+            model.build(tuple(build_shape))
+        return model
 
 
 def _dtype_of(x):

@@ -2,5 +2,5 @@
 from kerax import backend as _backend
 from kerax.ops.symbolic import export as _export
 
-__all__ = ()
+__all__ = ("rnn",)
 _export(globals(), _backend.rnn, __all__)

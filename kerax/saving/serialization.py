@@ -64,7 +64,7 @@ def serialize(obj):
     if hasattr(obj, "get_config") and not isinstance(obj, type):
         cls = type(obj)
         return {
-            "module": cls.__module__.split(".")[0] if cls.__module__.startswith("kerax") else cls.__module__,
+            "module": keras_module_of(cls),
             "class_name": cls.__name__,
             "config": obj.get_config(),
             "registered_name": getattr(cls, "_registered_name", None) or cls.__name__,
@@ -72,6 +72,28 @@ def serialize(obj):
     if callable(obj) and hasattr(obj, "__name__"):
         return getattr(obj, "_registered_name", None) or obj.__name__
     raise TypeError(f"Cannot serialize {obj!r}: it has no get_config() and is not a named function.")
+
+
+# kerax package -> the public Keras module Keras looks the class up in when it loads a file kerax wrote.
+_KERAS_MODULES = {
+    "kerax.layers": "keras.layers", "kerax.initializers": "keras.initializers",
+    "kerax.regularizers": "keras.regularizers", "kerax.constraints": "keras.constraints",
+    "kerax.optimizers.schedules": "keras.optimizers.schedules", "kerax.optimizers": "keras.optimizers",
+    "kerax.losses": "keras.losses", "kerax.metrics": "keras.metrics",
+    "kerax.activations": "keras.activations",
+    "kerax.models.functional": "keras.src.models.functional", "kerax.models": "keras",
+}
+
+
+def keras_module_of(cls):
+    """Keras's `module` for a built-in class (e.g. "keras.layers"); a custom class keeps its own module."""
+    module = cls.__module__
+    if not module.startswith("kerax"):
+        return module
+    for prefix, keras_module in _KERAS_MODULES.items():
+        if module == prefix or module.startswith(prefix + "."):
+            return keras_module
+    return "keras"
 
 
 def lookup(name, module_objects, custom_objects=None):
@@ -115,10 +137,11 @@ def deserialize(config, module_objects, kind, custom_objects=None):
         raise unknown_name_error(kind, config["class_name"], module_objects)
     inner = config.get("config", {})
     if isinstance(cls, type):
-        if hasattr(cls, "from_config"):
-            with custom_object_scope(custom_objects or {}):
-                return cls.from_config(inner)
-        return cls(**inner)
+        from kerax.saving.config_compat import construct
+
+        build = cls.from_config if hasattr(cls, "from_config") else (lambda c: cls(**c))
+        with custom_object_scope(custom_objects or {}):
+            return construct(cls, inner, build)
     return cls  # a registered function
 
 

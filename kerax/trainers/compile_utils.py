@@ -56,6 +56,8 @@ class CompileLoss:
         self._loss_spec = loss
         self._weights_spec = loss_weights
         self.built = False
+        for spec in _leaves(loss):
+            _to_loss_object(spec)  # an unknown name fails at compile(), not at the first step
 
     def build(self, output_names):
         specs = match_outputs(self._loss_spec, output_names, "loss")
@@ -108,6 +110,10 @@ class CompileLoss:
         return ops.sum(values) / count
 
 
+def _leaves(spec):
+    return [] if spec is None else [leaf for leaf in tree.flatten(spec) if leaf is not None]
+
+
 def _to_loss_object(spec):
     if spec is None:
         return None
@@ -125,6 +131,9 @@ class CompileMetrics:
         self._weighted_spec = weighted_metrics
         self.metrics = []  # (output index, metric, weighted)
         self.built = False
+        for entry in _leaves(metrics) + _leaves(weighted_metrics):
+            if not (isinstance(entry, str) and entry in ("accuracy", "acc")):
+                metrics_module.get(entry)  # an unknown name fails at compile(), not at the first step
 
     def build(self, output_names, y_true_shapes, y_pred_shapes, compile_loss):
         self.metrics = []

@@ -156,6 +156,8 @@ class Trainer:
         """Builds the model, losses, metrics and optimizer from one batch, so every Variable exists before
         the first compiled step."""
         specs = tree.map_structure(lambda a: KerasTensor((None,) + tuple(np.shape(a))[1:], _dtype_of(a)), x)
+        if hasattr(self, "check_input_shapes") and not isinstance(x, dict):
+            self.check_input_shapes([s.shape for s in tree.flatten(specs)])
         outputs = backend.compute_output_spec(lambda inputs: self(inputs, training=False), specs)
         self._num_outputs = len(tree.flatten(outputs))
         if mode == "predict":
@@ -413,6 +415,7 @@ class _StepRunner:
         self.log_order = None  # compiled dicts come back with sorted keys; logs keep the step's order
 
         def pure_step(state, batch, mask):
+            batch = _without_missing(batch)
             with StatelessScope(zip(state_variables, state)) as scope, padding.BatchMask(mask):
                 outputs = step(batch)
                 new_state = [scope.get_current_value(v) for v in state_variables]
@@ -447,10 +450,18 @@ class _StepRunner:
         results = []
         for batch, mask in zip(batches, masks):
             with padding.BatchMask(ops.convert_to_tensor(mask)):
-                results.append(self.step(batch))
+                results.append(self.step(_without_missing(batch)))
         if self.keep_all_outputs:
             return tree.map_structure(lambda *r: ops.stack(r), *results)
         return results[-1]
+
+
+def _without_missing(batch):
+    """(x, y, None) -> (x, y): a step sees the data as the user gave it, as in Keras."""
+    batch = tuple(batch)
+    while len(batch) > 1 and batch[-1] is None:
+        batch = batch[:-1]
+    return batch
 
 
 def _distinct_buffers(values):

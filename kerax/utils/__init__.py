@@ -3,3 +3,6 @@
 from kerax.utils.numerical_utils import normalize, to_categorical
 from kerax.utils.rng_utils import set_random_seed
 from kerax.utils.sequence import PyDataset, Sequence
+from kerax.saving.serialization import (
+    CustomObjectScope, custom_object_scope, get_custom_objects, register_keras_serializable,
+)

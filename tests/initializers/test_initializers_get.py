@@ -30,7 +30,7 @@ def test_configs_match_keras():
     assert initializers.Zeros().get_config() == {}
     assert initializers.Identity().get_config() == {"gain": 1.0}
     assert initializers.serialize(initializers.HeNormal(seed=1)) == {
-        "module": "kerax", "class_name": "HeNormal", "config": {"seed": 1}, "registered_name": "HeNormal"}
+        "module": "keras.initializers", "class_name": "HeNormal", "config": {"seed": 1}, "registered_name": "HeNormal"}
 
 
 @pytest.mark.parametrize("name,cls", [

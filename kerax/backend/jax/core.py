@@ -199,3 +199,12 @@ def device_scope_name():
 def to_host(tree):
     """Device arrays to NumPy, in one transfer."""
     return jax.device_get(tree)
+
+
+def start_profiler(log_dir):
+    """Traces device activity into `log_dir/plugins/profile/` (TensorBoard's profile plugin reads it)."""
+    jax.profiler.start_trace(log_dir)
+
+
+def stop_profiler():
+    jax.profiler.stop_trace()

@@ -5,6 +5,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
+from kerax.backend.jax import checks
 
 
 def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True):
@@ -31,7 +32,7 @@ def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True):
             outputs = jax.tree.map(lambda o: o[-1], outputs)
         return state, outputs
 
-    return jax.jit(run, donate_argnums=(0,) if donate_state else ())
+    return checks.compiled_with_checks(jax.jit(run, donate_argnums=(0,) if donate_state else ()))
 
 
 def concatenate_steps(outputs):

@@ -7,6 +7,7 @@ import types
 
 from kerax.layers.layer import Layer
 from kerax.saving import serialization
+from kerax.utils import tree
 
 
 class Lambda(Layer):
@@ -40,10 +41,11 @@ class Lambda(Layer):
             return super().compute_output_spec(*args, **kwargs)
         from kerax.layers.layer import _keras_tensors_for
         shape = self._output_shape
+        inputs = args[0]  # a tensor or a list of tensors
         if callable(shape):
-            shape = shape(args[0].shape)
+            shape = shape(tree.map_structure(lambda t: t.shape, inputs))
         else:
-            shape = (args[0].shape[0],) + tuple(shape)
+            shape = (tree.flatten(inputs)[0].shape[0],) + tuple(shape)
         return _keras_tensors_for(shape, self.compute_dtype)
 
     def get_config(self):

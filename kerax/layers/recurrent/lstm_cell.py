@@ -1,0 +1,48 @@
+"""LSTMCell. Gates in Keras order i (input), f (forget), c (candidate), o (output) along the kernels' columns:
+
+    z = x @ kernel + h_prev @ recurrent_kernel + bias
+    c = f * c_prev + i * activation(z_c),  h = o * activation(c),  i, f, o = recurrent_activation(z_i, z_f, z_o)
+States [h, c]. unit_forget_bias=True starts the forget gate's bias at 1.
+"""
+from kerax import activations, ops
+from kerax.layers.recurrent.recurrent_cell import RecurrentCell, recurrent_input
+
+
+class LSTMCell(RecurrentCell):
+    gates = 4
+
+    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", unit_forget_bias=True, **kwargs):
+        super().__init__(units, activation=activation, **kwargs)
+        self.recurrent_activation = activations.get(recurrent_activation)
+        self.unit_forget_bias = bool(unit_forget_bias)
+
+    @property
+    def state_size(self):
+        return [self.units, self.units]
+
+    def _full_bias_initializer(self):
+        if not self.unit_forget_bias:
+            return self.bias_initializer
+        u, base = self.units, self.bias_initializer
+
+        def initializer(shape, dtype=None):
+            return ops.concatenate([base((u,), dtype=dtype), ops.ones((u,), dtype=dtype), base((2 * u,), dtype=dtype)])
+
+        return initializer
+
+    def recurrent_step(self, projected, states, recurrent_mask=None):
+        u = self.units
+        z = projected + ops.matmul(recurrent_input(states, recurrent_mask), self.recurrent_kernel)
+        i = self.recurrent_activation(z[:, :u])
+        f = self.recurrent_activation(z[:, u:2 * u])
+        c = f * states[1] + i * self.activation(z[:, 2 * u:3 * u])
+        o = self.recurrent_activation(z[:, 3 * u:])
+        h = o * self.activation(c)
+        return h, [h, c]
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "recurrent_activation": activations.serialize(self.recurrent_activation),
+            "unit_forget_bias": self.unit_forget_bias,
+        }

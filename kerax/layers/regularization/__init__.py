@@ -1,0 +1,4 @@
+from kerax.layers.regularization.activity_regularization import ActivityRegularization
+from kerax.layers.regularization.gaussian_dropout import GaussianDropout
+from kerax.layers.regularization.gaussian_noise import GaussianNoise
+from kerax.layers.regularization.spatial_dropout import SpatialDropout1D, SpatialDropout2D, SpatialDropout3D

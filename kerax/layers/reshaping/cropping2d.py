@@ -1,0 +1,14 @@
+"""Cropping2D: values cut off before and after the spatial axes of images (batch, rows, cols, channels).
+`cropping`: an int, one int per axis, or one (before, after) pair per axis."""
+from kerax.layers.reshaping.base_spatial_edges import BaseSpatialEdges
+
+
+class Cropping2D(BaseSpatialEdges):
+    _argument = "cropping"
+    _sign = -1
+
+    def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
+        super().__init__(2, cropping, data_format, **kwargs)
+
+    def call(self, inputs):
+        return self._crop(inputs)
