@@ -1,7 +1,7 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
 from kerax import (
-    activations, backend, callbacks, constraints, data, dtype_policies, initializers, layers, losses, metrics,
-    models, ops, optimizers, random, regularizers, saving, train, utils,
+    activations, backend, callbacks, compat, constraints, data, dtype_policies, experimental, initializers, layers,
+    losses, metrics, models, ops, optimizers, random, regularizers, saving, train, utils,
 )
 from kerax.layers import Input, InputSpec, Layer
 from kerax.models import Model, Sequential

@@ -392,7 +392,9 @@ class Layer:
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
 
 
-_UNTRACKED_ATTRIBUTES = frozenset({"_inbound_nodes", "_eager_losses", "_own_variables", "input_spec"})
+# Attributes holding Variables or layers that belong to something else (graph nodes, the trainer's snapshot).
+_UNTRACKED_ATTRIBUTES = frozenset({"_inbound_nodes", "_eager_losses", "_own_variables", "input_spec",
+                                   "_compiled_trainable"})
 
 
 def _batch_shape_from(input_shape, input_dim, batch_input_shape, batch_size):
