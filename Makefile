@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(PY) -m kerax.demo
+	$(PY) examples/quickstart.py
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2 tests
