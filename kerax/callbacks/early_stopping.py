@@ -50,7 +50,7 @@ class EarlyStopping(Callback):
             # The patience count restarts only for an epoch that beats both the best so far and the baseline.
             if self.baseline is None or self._rule.better(current, self.baseline):
                 self.wait = 0
-            return
+                return
         if self.wait >= self.patience and epoch > 0:
             self.stopped_epoch = epoch
             self.model.stop_training = True

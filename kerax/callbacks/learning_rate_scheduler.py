@@ -9,8 +9,8 @@ from kerax.callbacks.learning_rate import get_learning_rate, set_learning_rate
 
 
 class LearningRateScheduler(Callback):
-    """`schedule(epoch, lr)` (or the older `schedule(epoch)`) returns the rate for `epoch` (0-based), given the
-    current rate. The new rate is assigned to the optimizer's rate Variable: the compiled step is not
+    """`schedule(epoch, lr)` (or the older `schedule(epoch)`) returns the rate for `epoch` (0-based), given
+    the current rate. The new rate is assigned to the optimizer's rate Variable: the compiled step is not
     retraced. The rate of each epoch is added to the epoch logs as `learning_rate`."""
 
     def __init__(self, schedule, verbose=0):

@@ -13,13 +13,14 @@ class ModelCheckpoint(Callback):
     `model.save_weights(path)` or `model.save(path)`, whose format follows the extension. `save_freq` is
     'epoch' or a number of batches; `options` (TensorFlow SaveOptions) is accepted and ignored."""
 
-    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False, save_weights_only=False,
-                 mode="auto", save_freq="epoch", initial_value_threshold=None, options=None, period=None):
+    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False,
+                 save_weights_only=False, mode="auto", save_freq="epoch", initial_value_threshold=None,
+                 options=None, period=None):
         super().__init__()
         if save_freq != "epoch" and not (isinstance(save_freq, int) and save_freq > 0):
             raise ValueError(
-                f"Unrecognized save_freq: {save_freq!r}. Expected save_freq are 'epoch' or a positive integer "
-                "number of batches."
+                f"Unrecognized save_freq: {save_freq!r}. Expected save_freq are 'epoch' or a positive "
+                "integer number of batches."
             )
         self.filepath = os.fspath(filepath)
         self.monitor = monitor

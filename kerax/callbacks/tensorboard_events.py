@@ -32,7 +32,8 @@ class EventWriter:
 
     def __init__(self, logdir):
         os.makedirs(logdir, exist_ok=True)
-        name = f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}.{os.getpid()}.{next(_file_ids)}"
+        host, pid = socket.gethostname(), os.getpid()
+        name = f"events.out.tfevents.{int(time.time()):010d}.{host}.{pid}.{next(_file_ids)}"
         self.path = os.path.join(logdir, name)
         self._records = RecordWriter(open(self.path, "wb"))
         self._write(event_pb2.Event(wall_time=time.time(), file_version="brain.Event:2"))
@@ -100,4 +101,5 @@ def png_grayscale(pixels):
 
     rows = b"".join(b"\x00" + row.tobytes() for row in pixels)  # filter type 0 per row
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    signature = b"\x89PNG\r\n\x1a\n"
+    return signature + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")

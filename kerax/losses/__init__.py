@@ -7,12 +7,12 @@ from kerax.losses.losses import (
     MeanSquaredError, MeanSquaredLogarithmicError, Poisson, SparseCategoricalCrossentropy, SquaredHinge,
 )
 from kerax.losses.probabilistic import (
-    BCE, KLD, bce, binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy, kl_divergence, kld,
-    kullback_leibler_divergence, poisson, sparse_categorical_crossentropy,
+    BCE, KLD, bce, binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy, kl_divergence,
+    kld, kullback_leibler_divergence, poisson, sparse_categorical_crossentropy,
 )
 from kerax.losses.regression import (
-    MAE, MAPE, MSE, MSLE, cosine_proximity, cosine_similarity, huber, huber_loss, log_cosh, logcosh, mae, mape,
-    mean_absolute_error, mean_absolute_percentage_error, mean_squared_error, mean_squared_logarithmic_error,
-    mse, msle,
+    MAE, MAPE, MSE, MSLE, cosine_proximity, cosine_similarity, huber, huber_loss, log_cosh, logcosh, mae,
+    mape, mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
+    mean_squared_logarithmic_error, mse, msle,
 )
 from kerax.losses.registry import deserialize, get, is_categorical_crossentropy, serialize

@@ -1,4 +1,5 @@
-"""Loss classes: each wraps one loss function and its arguments (`CategoricalCrossentropy(from_logits=True)`)."""
+"""Loss classes: each wraps one loss function and its arguments, as in
+`CategoricalCrossentropy(from_logits=True)`."""
 from kerax import ops
 from kerax.losses import hinge_losses as hinge_fns
 from kerax.losses import probabilistic as prob
@@ -104,7 +105,8 @@ class BinaryCrossentropy(LossFunctionWrapper):
 
 class BinaryFocalCrossentropy(LossFunctionWrapper):
     def __init__(self, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
-                 label_smoothing=0.0, axis=-1, reduction=_DEFAULT, name="binary_focal_crossentropy", dtype=None):
+                 label_smoothing=0.0, axis=-1, reduction=_DEFAULT, name="binary_focal_crossentropy",
+                 dtype=None):
         super().__init__(prob.binary_focal_crossentropy, reduction=reduction, name=name, dtype=dtype,
                          apply_class_balancing=apply_class_balancing, alpha=alpha, gamma=gamma,
                          from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)

@@ -6,7 +6,8 @@ from kerax.saving import serialization
 _FUNCTIONS = (
     regression.mean_squared_error, regression.mean_absolute_error, regression.mean_absolute_percentage_error,
     regression.mean_squared_logarithmic_error, regression.log_cosh, regression.huber,
-    regression.cosine_similarity, hinge_losses.hinge, hinge_losses.squared_hinge, hinge_losses.categorical_hinge,
+    regression.cosine_similarity,
+    hinge_losses.hinge, hinge_losses.squared_hinge, hinge_losses.categorical_hinge,
     probabilistic.binary_crossentropy, probabilistic.binary_focal_crossentropy,
     probabilistic.categorical_crossentropy, probabilistic.sparse_categorical_crossentropy,
     probabilistic.kl_divergence, probabilistic.poisson,
@@ -54,7 +55,9 @@ def loss_function_of(loss):
     """The built-in loss function `loss` stands for (a name, function, class or instance), else None."""
     if isinstance(loss, str):
         loss = ALL_OBJECTS.get(loss)
-    if isinstance(loss, type) and issubclass(loss, losses.LossFunctionWrapper) and loss is not losses.LossFunctionWrapper:
+    if isinstance(loss, type) and issubclass(loss, losses.LossFunctionWrapper):
+        if loss is losses.LossFunctionWrapper:
+            return None
         loss = loss()
     fn = getattr(loss, "fn", loss) if isinstance(loss, losses.LossFunctionWrapper) else loss
     return fn if fn in _FUNCTIONS else None

@@ -29,7 +29,8 @@ def mean_squared_logarithmic_error(y_true, y_pred):
 
 
 def log_cosh(y_true, y_pred):
-    """mean(log(cosh(y_pred - y_true))), computed as x + softplus(-2x) - log(2) so large errors don't overflow."""
+    """mean(log(cosh(y_pred - y_true))), computed as x + softplus(-2x) - log(2) so that large errors
+    don't overflow."""
     y_true, y_pred = prepare_pair(y_true, y_pred)
     x = y_pred - y_true
     return ops.mean(x + ops.softplus(-2.0 * x) - math.log(2.0), axis=-1)
@@ -51,7 +52,8 @@ def l2_normalize(x, axis=-1):
 
 
 def cosine_similarity(y_true, y_pred, axis=-1):
-    """The negative cosine similarity: -1 when the vectors point the same way, so minimising it aligns them."""
+    """The negative cosine similarity: -1 when the vectors point the same way, so minimising it aligns
+    them."""
     y_true, y_pred = prepare_pair(y_true, y_pred)
     return -ops.sum(l2_normalize(y_true, axis) * l2_normalize(y_pred, axis), axis=axis)
 

@@ -19,12 +19,14 @@ _COUNTS = {"tp": "true_positives", "fp": "false_positives", "tn": "true_negative
 
 def _evenly_spaced(inner_thresholds):
     points = np.array([0.0] + list(inner_thresholds) + [1.0])
-    return len(points) >= 3 and np.allclose(points, np.linspace(0.0, 1.0, len(points)), atol=backend.epsilon())
+    evenly = np.linspace(0.0, 1.0, len(points))
+    return len(points) >= 3 and np.allclose(points, evenly, atol=backend.epsilon())
 
 
 class AUC(Metric):
-    def __init__(self, num_thresholds=200, curve="ROC", summation_method="interpolation", name=None, dtype=None,
-                 thresholds=None, multi_label=False, num_labels=None, label_weights=None, from_logits=False):
+    def __init__(self, num_thresholds=200, curve="ROC", summation_method="interpolation", name=None,
+                 dtype=None, thresholds=None, multi_label=False, num_labels=None, label_weights=None,
+                 from_logits=False):
         if str(curve).upper() not in CURVES:
             raise ValueError(f"Invalid AUC curve: {curve!r}. Expected one of {CURVES}.")
         if str(summation_method).lower() not in SUMMATION_METHODS:
@@ -44,7 +46,9 @@ class AUC(Metric):
             self.num_thresholds = len(inner) + 2
         else:
             if not isinstance(num_thresholds, int) or num_thresholds <= 1:
-                raise ValueError(f"Argument `num_thresholds` must be an integer > 1. Received: {num_thresholds!r}")
+                raise ValueError(
+                    f"Argument `num_thresholds` must be an integer > 1. Received: {num_thresholds!r}"
+                )
             self.num_thresholds = num_thresholds
             inner = [(i + 1) / (num_thresholds - 1) for i in range(num_thresholds - 2)]
         self._evenly_spaced = _evenly_spaced(inner)
@@ -82,7 +86,8 @@ class AUC(Metric):
         config = {
             **super().get_config(), "num_thresholds": self.num_thresholds, "curve": self.curve,
             "summation_method": self.summation_method, "multi_label": self.multi_label,
-            "num_labels": self.num_labels, "label_weights": self.label_weights, "from_logits": self._from_logits,
+            "num_labels": self.num_labels, "label_weights": self.label_weights,
+            "from_logits": self._from_logits,
         }
         if self._init_from_thresholds:
             config["thresholds"] = self.thresholds[1:-1]
@@ -107,7 +112,8 @@ def _interpolated_pr_area(tp, fp, fn):
     dp = predicted_positive[:-1] - predicted_positive[1:]
     slope = divide_no_nan(dtp, ops.maximum(dp, 0.0))
     intercept = tp[1:] - slope * predicted_positive[1:]
-    both_positive = ops.logical_and(ops.greater(predicted_positive[:-1], 0), ops.greater(predicted_positive[1:], 0))
+    both_positive = ops.logical_and(ops.greater(predicted_positive[:-1], 0),
+                                    ops.greater(predicted_positive[1:], 0))
     ratio = divide_no_nan(predicted_positive[:-1], ops.maximum(predicted_positive[1:], 0.0))
     ratio = ops.where(both_positive, ratio, 1.0)
     return divide_no_nan(slope * (dtp + intercept * ops.log(ratio)), ops.maximum(tp[1:] + fn[1:], 0.0))

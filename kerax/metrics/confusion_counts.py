@@ -24,7 +24,7 @@ def parse_thresholds(thresholds, default):
 def _keep_top_k(y_pred, k):
     _, indices = ops.top_k(y_pred, k)
     in_top_k = ops.sum(ops.one_hot(indices, y_pred.shape[-1], dtype=y_pred.dtype), axis=-2)
-    return ops.where(in_top_k > 0, y_pred, NEG_INF)
+    return ops.where(ops.greater(in_top_k, 0), y_pred, NEG_INF)
 
 
 def _reverse_cumsum(x):

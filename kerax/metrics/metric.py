@@ -33,7 +33,8 @@ class Metric:
     def add_variable(self, shape, initializer="zeros", dtype=None, name=None):
         if not hasattr(self, "_variables"):
             raise RuntimeError(
-                f"{type(self).__name__}: call `super().__init__(name=name, dtype=dtype)` before add_variable()."
+                f"{type(self).__name__}: call `super().__init__(name=name, dtype=dtype)` before "
+                "add_variable()."
             )
         shape = tuple(shape)
         dtype = backend.standardize_dtype(dtype or self.dtype)

@@ -96,18 +96,14 @@ class CompileLoss:
     def _reduce(self, loss, y_true, y_pred, sample_weight):
         y_true = ops.convert_to_tensor(y_true)
         values = ops.cast(loss.call(y_true, y_pred), backend.floatx())
-        weights = _weights_for(y_pred, sample_weight)
-        if weights is not None:
-            values = values * _broadcast_weights(weights, values)
-        reduction = getattr(loss, "reduction", "sum_over_batch_size")
-        if reduction == "sum":
-            return ops.sum(values)
-        per_sample = 1
-        for d in values.shape[1:]:
-            per_sample *= d
+        # Padding rows and (for ignore_class) ignored entries leave the mean's divisor, as masks do in Keras.
         mask = padding.current_mask()
-        count = ops.sum(mask) * per_sample if mask is not None else values.size
-        return ops.sum(values) / count
+        loss_mask = loss.sample_mask(y_true, y_pred) if hasattr(loss, "sample_mask") else None
+        if loss_mask is not None:
+            loss_mask = ops.cast(loss_mask, values.dtype)
+            mask = loss_mask if mask is None else loss_mask * _broadcast_weights(mask, loss_mask)
+        return losses_module.reduce_weighted_values(
+            values, sample_weight, mask, getattr(loss, "reduction", "sum_over_batch_size"))
 
 
 def _leaves(spec):

@@ -433,6 +433,7 @@ class _StepRunner:
         new_state, outputs = self.compiled(state, *args)
         for variable, value in zip(self.state_variables, new_state):
             variable._value = value
+        backend.checks.raise_reported()  # e.g. an Embedding id out of range, once the state is safe
         if self.log_order is not None:
             outputs = {key: outputs[key] for key in self.log_order}
         return outputs

@@ -42,7 +42,8 @@ def np_huber(t, p, delta=1.0):
 REFERENCES = {
     "mean_squared_error": lambda t, p: ((t - p) ** 2).mean(-1),
     "mean_absolute_error": lambda t, p: np.abs(t - p).mean(-1),
-    "mean_absolute_percentage_error": lambda t, p: 100 * (np.abs(t - p) / np.maximum(np.abs(t), EPS)).mean(-1),
+    "mean_absolute_percentage_error": lambda t, p: 100 * (np.abs(t - p) / np.maximum(np.abs(t), EPS)).mean(
+        -1),
     "mean_squared_logarithmic_error": lambda t, p: (
         (np.log(np.maximum(p, EPS) + 1) - np.log(np.maximum(t, EPS) + 1)) ** 2).mean(-1),
     "log_cosh": lambda t, p: np.log(np.cosh(p - t)).mean(-1),
@@ -52,7 +53,8 @@ REFERENCES = {
     "squared_hinge": lambda t, p: (np.maximum(1 - np_signed(t) * p, 0) ** 2).mean(-1),
     "categorical_hinge": lambda t, p: np.maximum((p * (1 - t)).max(-1) - (p * t).sum(-1) + 1, 0),
     "binary_crossentropy": lambda t, p: np_bce(t, p).mean(-1),
-    "kl_divergence": lambda t, p: (np.clip(t, EPS, 1) * np.log(np.clip(t, EPS, 1) / np.clip(p, EPS, 1))).sum(-1),
+    "kl_divergence": lambda t, p: (
+        np.clip(t, EPS, 1) * np.log(np.clip(t, EPS, 1) / np.clip(p, EPS, 1))).sum(-1),
     "poisson": lambda t, p: (p - t * np.log(p + EPS)).mean(-1),
 }
 
@@ -99,7 +101,8 @@ def test_cosine_similarity_axis():
 def test_binary_crossentropy_logits_and_smoothing(smoothing):
     y_true = (Y_TRUE > 0.5).astype("float32")
     smoothed = y_true * (1 - smoothing) + 0.5 * smoothing
-    expected = (-(smoothed * np.log(np_sigmoid(LOGITS)) + (1 - smoothed) * np.log(1 - np_sigmoid(LOGITS)))).mean(-1)
+    p = np_sigmoid(LOGITS)
+    expected = (-(smoothed * np.log(p) + (1 - smoothed) * np.log(1 - p))).mean(-1)
     got = losses.binary_crossentropy(y_true, LOGITS, from_logits=True, label_smoothing=smoothing)
     np.testing.assert_allclose(got, expected, rtol=1e-5)
     got = losses.binary_crossentropy(y_true, Y_PRED, label_smoothing=smoothing)
@@ -164,7 +167,8 @@ def test_sparse_categorical_crossentropy_sequences_axis_and_ignore_class():
 
 
 def test_sparse_categorical_crossentropy_label_shape_error():
-    with pytest.raises(ValueError, match=r"one integer label per prediction.*\(4, 3\).*categorical_crossentropy"):
+    expected = r"one integer label per prediction.*\(4, 3\).*categorical_crossentropy"
+    with pytest.raises(ValueError, match=expected):
         losses.sparse_categorical_crossentropy(ONE_HOT, PROBS)
 
 
@@ -176,8 +180,8 @@ def test_binary_focal_crossentropy(balance):
     focal = (1 - p_t) ** 3.0 * np_bce(y_true, p)
     if balance:
         focal *= y_true * 0.4 + (1 - y_true) * 0.6
-    got = losses.binary_focal_crossentropy(y_true, LOGITS, apply_class_balancing=balance, alpha=0.4, gamma=3.0,
-                                           from_logits=True)
+    got = losses.binary_focal_crossentropy(y_true, LOGITS, apply_class_balancing=balance, alpha=0.4,
+                                           gamma=3.0, from_logits=True)
     np.testing.assert_allclose(got, focal.mean(-1), rtol=1e-4)
 
 

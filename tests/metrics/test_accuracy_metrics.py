@@ -17,24 +17,29 @@ def np_in_top_k(labels, scores, k):
 
 
 def test_functions_against_numpy():
-    np.testing.assert_array_equal(metrics.categorical_accuracy(ONE_HOT, SCORES), SCORES.argmax(-1) == LABELS)
-    np.testing.assert_array_equal(metrics.sparse_categorical_accuracy(LABELS, SCORES), SCORES.argmax(-1) == LABELS)
-    np.testing.assert_array_equal(metrics.sparse_categorical_accuracy(LABELS[:, None].astype("float32"), SCORES),
-                                  SCORES.argmax(-1) == LABELS)
+    correct = SCORES.argmax(-1) == LABELS
+    np.testing.assert_array_equal(metrics.categorical_accuracy(ONE_HOT, SCORES), correct)
+    np.testing.assert_array_equal(metrics.sparse_categorical_accuracy(LABELS, SCORES), correct)
+    float_labels = LABELS[:, None].astype("float32")
+    np.testing.assert_array_equal(metrics.sparse_categorical_accuracy(float_labels, SCORES), correct)
     for k in (1, 3):
         expected = np_in_top_k(LABELS, SCORES, k)
         np.testing.assert_array_equal(metrics.top_k_categorical_accuracy(ONE_HOT, SCORES, k=k), expected)
-        np.testing.assert_array_equal(metrics.sparse_top_k_categorical_accuracy(LABELS, SCORES, k=k), expected)
+        got = metrics.sparse_top_k_categorical_accuracy(LABELS, SCORES, k=k)
+        np.testing.assert_array_equal(got, expected)
     binary_true = (SCORES[::-1] > 0.3).astype("float32")
     np.testing.assert_allclose(metrics.binary_accuracy(binary_true, SCORES, threshold=0.6),
                                (binary_true == (SCORES > 0.6)).mean(-1))
-    np.testing.assert_array_equal(metrics.binary_accuracy(LABELS == 2, SCORES[:, :1]), (LABELS == 2) == (SCORES[:, 0] > 0.5))
-    np.testing.assert_allclose(metrics.accuracy(ONE_HOT, np.round(SCORES)), (ONE_HOT == np.round(SCORES)).mean(-1))
+    np.testing.assert_array_equal(metrics.binary_accuracy(LABELS == 2, SCORES[:, :1]),
+                                  (LABELS == 2) == (SCORES[:, 0] > 0.5))
+    rounded = np.round(SCORES)
+    np.testing.assert_allclose(metrics.accuracy(ONE_HOT, rounded), (ONE_HOT == rounded).mean(-1))
 
 
 def test_sequence_labels_give_one_value_per_step():
     scores, labels = SCORES.reshape(2, 4, 5), LABELS.reshape(2, 4)
-    np.testing.assert_array_equal(metrics.sparse_categorical_accuracy(labels, scores), scores.argmax(-1) == labels)
+    np.testing.assert_array_equal(metrics.sparse_categorical_accuracy(labels, scores),
+                                  scores.argmax(-1) == labels)
     np.testing.assert_array_equal(metrics.sparse_top_k_categorical_accuracy(labels, scores, k=3),
                                   np_in_top_k(LABELS, SCORES, 3).reshape(2, 4))
 
@@ -45,7 +50,8 @@ DOCUMENTED = [
     (metrics.BinaryAccuracy(), [[1], [1], [0], [0]], [[0.98], [1], [0], [0.6]], [1, 0, 0, 1], 0.75, 0.5),
     (metrics.CategoricalAccuracy(), [[0, 0, 1], [0, 1, 0]], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], [0.7, 0.3],
      0.5, 0.3),
-    (metrics.SparseCategoricalAccuracy(), [[2], [1]], [[0.1, 0.6, 0.3], [0.05, 0.95, 0]], [0.7, 0.3], 0.5, 0.3),
+    (metrics.SparseCategoricalAccuracy(), [[2], [1]], [[0.1, 0.6, 0.3], [0.05, 0.95, 0]], [0.7, 0.3],
+     0.5, 0.3),
     (metrics.TopKCategoricalAccuracy(k=1), [[0, 0, 1], [0, 1, 0]], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]],
      [0.7, 0.3], 0.5, 0.3),
     (metrics.SparseTopKCategoricalAccuracy(k=1), [2, 1], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], [0.7, 0.3],
@@ -92,7 +98,8 @@ def test_resolve_accuracy(loss, y_true, y_pred, expected):
 
 
 def test_resolve_accuracy_binary_hint_and_crossentropy():
-    assert metrics.resolve_accuracy("mse", (None, 10), (None, 10), is_binary_hint=True) is metrics.binary_accuracy
+    hinted = metrics.resolve_accuracy("mse", (None, 10), (None, 10), is_binary_hint=True)
+    assert hinted is metrics.binary_accuracy
     assert metrics.resolve_crossentropy(None, (None,), (None, 4)) is losses.sparse_categorical_crossentropy
     assert metrics.resolve_crossentropy(None, (None, 1), (None, 1)) is losses.binary_crossentropy
     assert metrics.resolve_crossentropy(None, (None, 4), (None, 4)) is losses.categorical_crossentropy

@@ -123,14 +123,16 @@ def test_auc_documented_example():
     np.testing.assert_allclose(m.result(), 1.0, rtol=1e-6)
 
 
-@pytest.mark.parametrize("curve, summation", [("ROC", "interpolation"), ("ROC", "minoring"),
-                                              ("ROC", "majoring"), ("PR", "interpolation"), ("PR", "majoring")])
+@pytest.mark.parametrize("curve, summation", [
+    ("ROC", "interpolation"), ("ROC", "minoring"), ("ROC", "majoring"), ("PR", "interpolation"),
+    ("PR", "majoring"),
+])
 def test_auc_accumulates_and_matches_numpy(curve, summation):
     m = metrics.AUC(num_thresholds=9, curve=curve, summation_method=summation)
     m.update_state(LABELS, SCORES, sample_weight=WEIGHTS)
     m.update_state(LABELS[::-1], SCORES, sample_weight=WEIGHTS[::-1])
-    both = np_counts(np.concatenate([LABELS, LABELS[::-1]]), np.concatenate([SCORES, SCORES]), auc_thresholds(9),
-                     np.concatenate([WEIGHTS, WEIGHTS[::-1]])[:, None])
+    both = np_counts(np.concatenate([LABELS, LABELS[::-1]]), np.concatenate([SCORES, SCORES]),
+                     auc_thresholds(9), np.concatenate([WEIGHTS, WEIGHTS[::-1]])[:, None])
     expected = np_auc(both, curve, summation)
     np.testing.assert_allclose(m.result(), expected, rtol=1e-5)
 
@@ -141,7 +143,8 @@ def test_auc_with_uneven_thresholds_and_logits():
     m = metrics.AUC(thresholds=[0.1, 0.35, 0.5, 0.9], from_logits=True)
     m.update_state(LABELS, logits)
     thresholds = [-1e-7, 0.1, 0.35, 0.5, 0.9, 1 + 1e-7]
-    np.testing.assert_allclose(m.result(), np_auc(np_counts(LABELS, probabilities, thresholds, 1.0)), rtol=1e-5)
+    expected = np_auc(np_counts(LABELS, probabilities, thresholds, 1.0))
+    np.testing.assert_allclose(m.result(), expected, rtol=1e-5)
     assert m.num_thresholds == 6
 
 

@@ -49,7 +49,8 @@ def test_weighted_accumulation_against_numpy():
         rmse.update_state(y_true[batch], y_pred[batch], sample_weight=weights[batch][:, None])
     per_sample = ((y_true - y_pred) ** 2).mean(-1)
     np.testing.assert_allclose(mse.result(), (per_sample * weights).sum() / weights.sum(), rtol=1e-5)
-    np.testing.assert_allclose(rmse.result(), np.sqrt((per_sample * weights).sum() / weights.sum()), rtol=1e-5)
+    weighted_mean = (per_sample * weights).sum() / weights.sum()
+    np.testing.assert_allclose(rmse.result(), np.sqrt(weighted_mean), rtol=1e-5)
 
 
 def test_crossentropy_metric_with_logits():

@@ -99,10 +99,12 @@ def test_stateless_api():
 
 
 ALL_METRICS = [
-    metrics.Mean(name="m"), metrics.Sum(dtype="float16"), metrics.Accuracy(), metrics.BinaryAccuracy(threshold=0.7),
+    metrics.Mean(name="m"), metrics.Sum(dtype="float16"), metrics.Accuracy(),
+    metrics.BinaryAccuracy(threshold=0.7),
     metrics.CategoricalAccuracy(), metrics.SparseCategoricalAccuracy(), metrics.TopKCategoricalAccuracy(k=3),
     metrics.SparseTopKCategoricalAccuracy(k=2), metrics.MeanSquaredError(), metrics.MeanAbsoluteError(),
-    metrics.MeanAbsolutePercentageError(), metrics.MeanSquaredLogarithmicError(), metrics.RootMeanSquaredError(),
+    metrics.MeanAbsolutePercentageError(), metrics.MeanSquaredLogarithmicError(),
+    metrics.RootMeanSquaredError(),
     metrics.CosineSimilarity(axis=0), metrics.LogCoshError(),
     metrics.BinaryCrossentropy(from_logits=True, label_smoothing=0.1),
     metrics.CategoricalCrossentropy(label_smoothing=0.2, axis=1),
@@ -143,7 +145,8 @@ def test_get_resolves_every_kind_of_identifier():
 
 
 def test_unknown_name_lists_valid_names():
-    with pytest.raises(ValueError, match=r"Unknown metric: 'acuracy'.*'accuracy'.*Valid names:.*binary_accuracy"):
+    expected = r"Unknown metric: 'acuracy'.*'accuracy'.*Valid names:.*binary_accuracy"
+    with pytest.raises(ValueError, match=expected):
         metrics.get("acuracy")
 
 

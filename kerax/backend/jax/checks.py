@@ -2,8 +2,8 @@
 
 Concrete values are checked at once. In traced code a check is a reduction and a conditional: the host is called
 only when a bad value exists, and it records the error instead of raising inside the device program (which
-would lose the program's donated state, i.e. the model's weights). The compiled call then raises it when it
-returns (see `compiled_with_checks`).
+would lose the program's donated state, i.e. the model's weights). The caller raises it once the call has
+returned and its results are stored (see `compiled_with_checks`, `raise_reported`).
 """
 import threading
 
@@ -52,8 +52,9 @@ def raise_reported():
 
 
 def compiled_with_checks(compiled):
-    """Wraps a jitted function so that the errors its checks report are raised when it returns. A program that
-    holds checks is waited for (its host callbacks run before the results are ready)."""
+    """Wraps a jitted function so that, when its program holds checks, the call returns only once the program
+    has finished (and so its checks have reported). The caller then stores the results and calls
+    `raise_reported()`."""
     holds_checks = [False]
 
     def run(*args):
@@ -62,7 +63,6 @@ def compiled_with_checks(compiled):
         holds_checks[0] = holds_checks[0] or _traced_checks[0] != before
         if holds_checks[0]:
             jax.block_until_ready(outputs)
-            raise_reported()
         return outputs
 
     return run

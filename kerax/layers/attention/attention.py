@@ -3,7 +3,7 @@
 Inputs `[query (B, Tq, dim), value (B, Tv, dim)]` or `[query, value, key]`; masks `[query_mask, value_mask]`.
 """
 from kerax import ops
-from kerax.layers.attention.attention_utils import causal_mask, dropout, masked_softmax
+from kerax.layers.attention.attention_utils import attention_dropout, causal_mask, masked_softmax
 from kerax.layers.layer import Layer
 from kerax.random import SeedGenerator
 
@@ -43,7 +43,7 @@ class Attention(Layer):
             causal = causal_mask(scores.shape[-2], scores.shape[-1])
             scores_mask = causal if scores_mask is None else ops.logical_and(scores_mask, causal)
         weights = masked_softmax(scores, scores_mask)
-        outputs = ops.matmul(dropout(weights, self.dropout, self.seed_generator, training), value)
+        outputs = ops.matmul(attention_dropout(weights, self.dropout, self.seed_generator, training), value)
         if query_mask is not None:
             outputs = ops.multiply(outputs, ops.cast(ops.expand_dims(query_mask, -1), outputs.dtype))
         return (outputs, weights) if return_attention_scores else outputs

@@ -21,7 +21,7 @@ def masked_softmax(scores, mask, axis=-1):
     return ops.softmax(scores, axis=axis)
 
 
-def dropout(x, rate, seed_generator, training):
+def attention_dropout(x, rate, seed_generator, training):
     if not training or rate == 0:
         return x
     keep = backend.random.bernoulli_keep_mask(x.shape, 1.0 - rate, seed_generator.next())

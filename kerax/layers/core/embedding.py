@@ -39,7 +39,9 @@ class Embedding(Layer):
         if not backend.standardize_dtype(inputs.dtype).startswith(("int", "uint")):
             inputs = ops.cast(inputs, "int32")
         backend.checks.check_in_range(inputs, 0, self.input_dim, self._describe_bad_id)
-        return ops.take(self.embeddings, inputs, axis=0)
+        # Compiled steps report a bad id when the call returns; until then it reads a real row, not NaN, so
+        # the weights stay finite.
+        return ops.take(self.embeddings, ops.clip(inputs, 0, self.input_dim - 1), axis=0)
 
     def _describe_bad_id(self, value):
         return (

@@ -4,7 +4,7 @@ A cell is a layer with `call(inputs_t, states) -> (output_t, new_states)` and a 
 (SimpleRNNCell, GRUCell, LSTMCell) project every time step's inputs with one matmul before the loop, so the
 loop only does the recurrent matmul. Masked time steps keep the previous states and output.
 """
-from kerax import ops
+from kerax import ops, regularizers
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent import rnn_state
@@ -98,7 +98,7 @@ class RNN(Layer):
         make = getattr(self.cell, "get_initial_state", None)
         if make is not None:
             return _as_list(make(batch_size=batch_size))
-        return [ops.zeros((batch_size,) + _dims(size), self.compute_dtype) for size in self.state_size]
+        return [ops.zeros((batch_size,) + rnn_state.dims_of(size), self.compute_dtype) for size in self.state_size]
 
     def get_initial_state(self, batch_size):
         return self._initial_states(batch_size)
@@ -120,15 +120,16 @@ class RNN(Layer):
             sequences_shape = sequences_shape[0]
         batch, steps = sequences_shape[0], sequences_shape[1]
         output_size = getattr(self.cell, "output_size", None) or self.state_size[0]
-        output_shape = ((batch, steps) if self.return_sequences else (batch,)) + _dims(output_size)
+        output_shape = ((batch, steps) if self.return_sequences else (batch,)) + rnn_state.dims_of(output_size)
         if not self.return_state:
             return output_shape
-        return [output_shape] + [(batch,) + _dims(size) for size in self.state_size]
+        return [output_shape] + [(batch,) + rnn_state.dims_of(size) for size in self.state_size]
 
     def _rnn_config(self):
         return {"return_sequences": self.return_sequences, "return_state": self.return_state,
                 "go_backwards": self.go_backwards, "stateful": self.stateful, "unroll": self.unroll,
-                "zero_output_for_mask": self.zero_output_for_mask}
+                "zero_output_for_mask": self.zero_output_for_mask,
+                "activity_regularizer": regularizers.serialize(self.activity_regularizer)}
 
     def get_config(self):
         return {**super().get_config(), "cell": serialization.serialize(self.cell), **self._rnn_config()}
@@ -142,7 +143,3 @@ class RNN(Layer):
 
 def _as_list(states):
     return list(states) if isinstance(states, (list, tuple)) else [states]
-
-
-def _dims(size):
-    return tuple(size) if isinstance(size, (list, tuple)) else (size,)

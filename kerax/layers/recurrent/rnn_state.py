@@ -16,7 +16,7 @@ def create(layer, sequences_shape):
             "features)` or `batch_size=` to the first layer, or use `kerax.Input(shape, batch_size=...)`."
         )
     return [
-        backend.Variable(np.zeros((batch_size,) + _dims(size), dtype=layer.compute_dtype), trainable=False,
+        backend.Variable(np.zeros((batch_size,) + dims_of(size), dtype=layer.compute_dtype), trainable=False,
                          name=f"state_{index}" if index else "state")
         for index, size in enumerate(layer.state_size)
     ]
@@ -54,5 +54,6 @@ def reset(layer, values=None):
         variable.assign(value)
 
 
-def _dims(size):
+def dims_of(size):
+    """A state or output size (int or shape) as a tuple of dimensions."""
     return tuple(size) if isinstance(size, (list, tuple)) else (size,)
