@@ -15,4 +15,5 @@ from kerax.losses.regression import (
     mape, mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
     mean_squared_logarithmic_error, mse, msle,
 )
+from kerax.losses.ctc import CTC, ctc
 from kerax.losses.registry import deserialize, get, is_categorical_crossentropy, serialize

@@ -30,7 +30,8 @@ def ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1):
     """Decodes softmax output `(samples, time_steps, num_categories)` (blank = last category).
 
     Returns `(decoded, log_probabilities)`: a list of `top_paths` label tensors `(samples, time_steps)`
-    padded with -1, and `(samples, 1)` negated greedy path sums or `(samples, top_paths)` beam log-probabilities.
+    padded with -1, and `(samples, 1)` negated greedy path sums or `(samples, top_paths)` beam
+    log-probabilities.
     """
     logits = _probabilities_to_logits(y_pred)
     decoded, log_probabilities = ops.ctc_decode(

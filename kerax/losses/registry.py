@@ -1,5 +1,6 @@
 """Finding losses by name: `get`, `serialize`, `deserialize`, and telling which loss a user gave."""
 from kerax.losses import hinge_losses, losses, probabilistic, regression
+from kerax.losses.ctc import CTC, ctc
 from kerax.losses.loss import Loss
 from kerax.saving import serialization
 
@@ -31,7 +32,7 @@ _ALIASES = {
     "bce": probabilistic.binary_crossentropy, "BCE": probabilistic.binary_crossentropy,
 }
 ALL_OBJECTS = {
-    **{obj.__name__: obj for obj in _FUNCTIONS + _CLASSES},
+    **{obj.__name__: obj for obj in _FUNCTIONS + _CLASSES + (ctc, CTC)},
     **_ALIASES,
 }
 

@@ -155,7 +155,8 @@ class Trainer:
     def _build_for(self, x, y, mode):
         """Builds the model, losses, metrics and optimizer from one batch, so every Variable exists before
         the first compiled step."""
-        specs = tree.map_structure(lambda a: KerasTensor((None,) + tuple(np.shape(a))[1:], _dtype_of(a)), x)
+        batch = _declared_batch_size(self)
+        specs = tree.map_structure(lambda a: KerasTensor((batch,) + tuple(np.shape(a))[1:], _dtype_of(a)), x)
         if hasattr(self, "check_input_shapes") and not isinstance(x, dict):
             self.check_input_shapes([s.shape for s in tree.flatten(specs)])
         outputs = backend.compute_output_spec(lambda inputs: self(inputs, training=False), specs)
@@ -540,6 +541,12 @@ def _resolve_verbose(verbose):
     if verbose == "auto":
         return 1
     return int(verbose)
+
+
+def _declared_batch_size(model):
+    """A model built for one fixed batch size (e.g. with a stateful RNN) is traced with that size."""
+    sizes = {tensor.shape[0] for tensor in (getattr(model, "inputs", None) or [])}
+    return sizes.pop() if len(sizes) == 1 else None
 
 
 def _dtype_of(array):

@@ -9,6 +9,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
+from kerax.backend.jax.conv_cpu import conv_channels_last
 from kerax.backend.jax.numpy import _op
 
 
@@ -33,11 +34,19 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     """N-D convolution; the group count is `input channels // kernel.shape[-2]`."""
     data_format = config.standardize_data_format(data_format)
     rank = inputs.ndim - 2
+    strides, dilation_rate = _tuple(strides, rank), _tuple(dilation_rate, rank)
     channels = inputs.shape[1 if data_format == "channels_first" else -1]
-    return jax.lax.conv_general_dilated(
-        inputs, kernel, _tuple(strides, rank), padding.upper(), rhs_dilation=_tuple(dilation_rate, rank),
-        dimension_numbers=_specs(rank, data_format), feature_group_count=channels // kernel.shape[-2],
-    )
+    groups = channels // kernel.shape[-2]
+    if jax.default_backend() != "cpu":
+        return jax.lax.conv_general_dilated(
+            inputs, kernel, strides, padding.upper(), rhs_dilation=dilation_rate,
+            dimension_numbers=_specs(rank, data_format), feature_group_count=groups,
+        )
+    x = jnp.moveaxis(inputs, 1, -1) if data_format == "channels_first" else inputs
+    window = [(k - 1) * d + 1 for k, d in zip(kernel.shape[:rank], dilation_rate)]
+    pads = tuple(jax.lax.padtype_to_pads(x.shape[1:-1], window, strides, padding.upper()))
+    y = conv_channels_last(x, kernel, strides, pads, dilation_rate, groups)
+    return jnp.moveaxis(y, -1, 1) if data_format == "channels_first" else y
 
 
 @_op

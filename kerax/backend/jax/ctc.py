@@ -106,6 +106,6 @@ def ctc_decode(inputs, sequence_lengths, strategy="greedy", beam_width=100, top_
                 f"`top_paths` must be between 1 and `beam_width`. Received: top_paths={top_paths}, "
                 f"beam_width={beam_width}"
             )
-        return ctc_beam_search.decode(log_probs, lengths, int(beam_width), int(top_paths), bool(merge_repeated),
-                                      int(mask_index))
+        return ctc_beam_search.decode(log_probs, lengths, int(beam_width), int(top_paths),
+                                      bool(merge_repeated), int(mask_index))
     raise ValueError(f"Invalid `strategy` {strategy!r}. Expected 'greedy' or 'beam_search'.")

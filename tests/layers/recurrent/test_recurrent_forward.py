@@ -120,7 +120,7 @@ def test_dropout_only_in_training_with_masks_constant_over_time():
     # Zero recurrent kernel, no bias, linear activation: output_t = (x_t * input_mask) @ kernel.
     layer = SimpleRNN(6, activation=None, use_bias=False, recurrent_initializer="zeros", dropout=0.5, seed=3)
     x = np.ones((4, 5, 8), "float32")
-    inference = np.asarray(layer(x, return_sequences=True) if False else layer(x))
+    inference = np.asarray(layer(x))
     kernel = layer.get_weights()[0]
     np.testing.assert_allclose(inference, np.ones((4, 8)) @ kernel, rtol=1e-5)
     sequences_layer = SimpleRNN(6, activation=None, use_bias=False, recurrent_initializer="zeros", dropout=0.5,
