@@ -10,7 +10,9 @@ class CallbackList:
         self.callbacks = list(callbacks or [])
         for callback in self.callbacks:
             if not isinstance(callback, Callback) and not hasattr(callback, "on_epoch_end"):
-                raise TypeError(f"callbacks must be kerax.callbacks.Callback instances, received {callback!r}.")
+                raise TypeError(
+                    f"callbacks must be kerax.callbacks.Callback instances, received {callback!r}."
+                )
         if add_progbar and not any(isinstance(c, ProgbarLogger) for c in self.callbacks):
             self.callbacks.insert(0, ProgbarLogger())
         if add_history:

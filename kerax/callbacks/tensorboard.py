@@ -48,6 +48,7 @@ class TensorBoard(Callback):
         self._counter = BatchCounter()
         self._profiling = False
         self._in_fit = False
+        self._graph_pending = False
 
     def _writer(self, run):
         if run not in self._writers:
@@ -64,10 +65,7 @@ class TensorBoard(Callback):
     def on_train_begin(self, logs=None):
         self._in_fit = True
         self._counter = BatchCounter()
-        if self.write_graph:
-            from kerax.callbacks.tensorboard_graph import layer_graph_def
-            self._writer("train").graph(layer_graph_def(self.model))
-            self._writer("train").flush()
+        self._graph_pending = self.write_graph  # written after the first epoch, when the model is built
 
     def on_epoch_begin(self, epoch, logs=None):
         self._counter.start_epoch()
@@ -104,6 +102,10 @@ class TensorBoard(Callback):
             self._writer("validation").scalar(f"epoch_{name}", value, epoch)
         if self.histogram_freq and epoch % self.histogram_freq == 0:
             self._log_weights(epoch)
+        if self._graph_pending:
+            from kerax.callbacks.tensorboard_graph import layer_graph_def
+            self._writer("train").graph(layer_graph_def(self.model))
+            self._graph_pending = False
         if self.embeddings_freq and epoch % self.embeddings_freq == 0:
             from kerax.callbacks.tensorboard_embeddings import embedding_layers, write_projector
             write_projector(os.path.join(self.log_dir, "train"), embedding_layers(self.model),

@@ -39,8 +39,8 @@ class Layer:
         self._call_signature = inspect.signature(self.call)
         self._call_accepts_training = "training" in self._call_signature.parameters
         self._call_accepts_mask = "mask" in self._call_signature.parameters
-        # `build(query_shape, value_shape, key_shape=None)` (MultiHeadAttention) receives the shape of each call
-        # argument of the same name; every other `build` receives the first input's shape(s).
+        # `build(query_shape, value_shape, key_shape=None)` (MultiHeadAttention) receives the shape of each
+        # call argument of the same name; every other `build` receives the first input's shape(s).
         self._build_shape_arguments = [
             name[:-len("_shape")] for name in inspect.signature(self.build).parameters
             if name.endswith("_shape") and name[:-len("_shape")] in self._call_signature.parameters

@@ -304,7 +304,7 @@ class Trainer:
             outputs, _ = self._run_epoch("train", adapter, callbacks, verbose)
             logs = _to_python(outputs)
             if val_adapter is not None and (epoch + 1) % validation_freq == 0:
-                val_logs = self._evaluate_adapter(val_adapter, CallbackList(model=self), verbose=0)
+                val_logs = self._evaluate_adapter(val_adapter, callbacks, verbose=0)
                 logs.update({f"val_{k}": v for k, v in val_logs.items()})
             callbacks.on_epoch_end(epoch, logs)
             if self.stop_training:

@@ -79,7 +79,8 @@ def test_missing_monitor_warns_with_available_keys():
     callback = EarlyStopping(monitor="val_acc")
     callback.set_model(_FakeModel())
     callback.on_train_begin()
-    with pytest.warns(UserWarning, match=r"`val_acc` which is not available. Available metrics are: loss,mae"):
+    message = r"`val_acc` which is not available. Available metrics are: loss,mae"
+    with pytest.warns(UserWarning, match=message):
         callback.on_epoch_end(0, {"loss": 1.0, "mae": 0.5})
 
 
@@ -94,7 +95,8 @@ def test_real_fit_stops_and_restores_weights(linear_model, regression_data, caps
     # A baseline no epoch can beat: training stops after `patience` epochs.
     callback = EarlyStopping(monitor="val_loss", patience=2, baseline=-1.0, restore_best_weights=True,
                              verbose=1)
-    history = model.fit(x, y, batch_size=8, epochs=10, verbose=0, validation_data=(x, y), callbacks=[callback])
+    history = model.fit(x, y, batch_size=8, epochs=10, verbose=0, validation_data=(x, y),
+                        callbacks=[callback])
     assert len(history.history["loss"]) == 2 and callback.stopped_epoch == 1
     assert model.stop_training
     out = capsys.readouterr().out

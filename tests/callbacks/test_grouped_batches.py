@@ -54,8 +54,8 @@ def test_steps_per_execution_groups_batch_hooks(linear_model, regression_data):
     running = _fit(linear_model, regression_data, recorder, steps_per_execution=2)
     assert [c[:2] for c in recorder.calls] == [("begin", 0), ("end", 1), ("begin", 2), ("end", 3),
                                                 ("begin", 4), ("end", 4)]
-    np.testing.assert_allclose([c[2] for c in recorder.calls if c[0] == "end"], [running[i] for i in (1, 3, 4)],
-                               rtol=1e-5)
+    ends = [c[2] for c in recorder.calls if c[0] == "end"]
+    np.testing.assert_allclose(ends, [running[i] for i in (1, 3, 4)], rtol=1e-5)
 
 
 def test_handles_grouped_batches_lets_fit_group_freely(linear_model, regression_data):

@@ -49,7 +49,8 @@ def test_scheduler_accepts_the_one_argument_form_and_prints(linear_model, regres
 def test_scheduler_output_must_be_a_float(linear_model, regression_data):
     x, y = regression_data
     model = linear_model(np.zeros((3, 1)), np.zeros(1))
-    with pytest.raises(ValueError, match="The output of the `schedule` function should be a float. Got: 'fast'"):
+    message = "The output of the `schedule` function should be a float. Got: 'fast'"
+    with pytest.raises(ValueError, match=message):
         model.fit(x, y, epochs=1, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: "fast")])
 
 

@@ -24,8 +24,8 @@ def test_filenames_are_formatted_from_epoch_and_logs(tmp_path, linear_model, reg
 
 def test_saved_files_restore_the_weights_of_that_epoch(tmp_path, linear_model, regression_data):
     model = linear_model(np.zeros((3, 1)), np.zeros(1), lr=0.01)
-    _fit(model, regression_data, [ModelCheckpoint(str(tmp_path / "w{epoch}.weights.h5"), save_weights_only=True),
-                                  ModelCheckpoint(str(tmp_path / "model.keras"))], epochs=2)
+    weights_only = ModelCheckpoint(str(tmp_path / "w{epoch}.weights.h5"), save_weights_only=True)
+    _fit(model, regression_data, [weights_only, ModelCheckpoint(str(tmp_path / "model.keras"))], epochs=2)
     final = model.get_weights()
     fresh = linear_model(np.ones((3, 1)), np.ones(1))
     fresh.load_weights(str(tmp_path / "w2.weights.h5"))
@@ -60,7 +60,8 @@ def _drive(callback, values, key="val_loss"):
 
 def test_save_best_only_saves_improvements(tmp_path, capsys):
     path = str(tmp_path / "e{epoch}.h5")
-    assert _drive(ModelCheckpoint(path, save_best_only=True, verbose=1), [0.5, 0.6, 0.4]) == ["e1.h5", "e3.h5"]
+    best_only = ModelCheckpoint(path, save_best_only=True, verbose=1)
+    assert _drive(best_only, [0.5, 0.6, 0.4]) == ["e1.h5", "e3.h5"]
     out = capsys.readouterr().out
     assert "Epoch 1: val_loss improved from inf to 0.50000, saving model to" in out
     assert "Epoch 2: val_loss did not improve from 0.50000" in out

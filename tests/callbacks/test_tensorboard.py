@@ -38,13 +38,14 @@ def mlp():
 def test_epoch_scalars_match_history(tmp_path, mlp, regression_data):
     x, y = regression_data
     history = mlp.fit(x, y, batch_size=4, epochs=3, verbose=0, validation_data=(x, y),
-                      callbacks=[TensorBoard(tmp_path)]).history
+                      callbacks=[TensorBoard(tmp_path, write_steps_per_second=True)]).history
     train, validation = _read(tmp_path / "train"), _read(tmp_path / "validation")
     for tag, run, key in [("epoch_loss", train, "loss"), ("epoch_mae", train, "mae"),
                           ("epoch_loss", validation, "val_loss"), ("epoch_mae", validation, "val_mae")]:
         assert _scalars(run, tag) == [(i, float(np.float32(v))) for i, v in enumerate(history[key])]
     assert _scalars(train, "epoch_learning_rate") == [(i, float(np.float32(0.05))) for i in range(3)]
     assert "batch_loss" not in train.Tags()["tensors"]
+    assert [step for step, rate in _scalars(train, "epoch_steps_per_second") if rate > 0] == [0, 1, 2]
 
 
 def test_batch_scalars_every_update_freq_batches(tmp_path, mlp, regression_data):
@@ -60,8 +61,7 @@ def test_batch_scalars_every_update_freq_batches(tmp_path, mlp, regression_data)
 
 
 def test_histograms_images_and_graph(tmp_path, mlp, regression_data):
-    from PIL import Image
-
+    image_module = pytest.importorskip("PIL.Image")  # an independent PNG decoder (tensorboard depends on it)
     x, y = regression_data
     mlp.fit(x, y, batch_size=8, epochs=3, verbose=0,
             callbacks=[TensorBoard(tmp_path, histogram_freq=2, write_images=True)])
@@ -76,7 +76,7 @@ def test_histograms_images_and_graph(tmp_path, mlp, regression_data):
     assert "dense_1/bias/histogram" in train.Tags()["tensors"]
 
     width, height, png = _values(train, "dense/kernel/image")[-1][1]
-    image = np.asarray(Image.open(io.BytesIO(png)))
+    image = np.asarray(image_module.open(io.BytesIO(png)))
     assert (int(width), int(height)) == (4, 3) and image.shape == (3, 4)
     expected = np.round((kernel - kernel.min()) / (kernel.max() - kernel.min()) * 255)
     np.testing.assert_array_equal(image, expected)  # 3 x 4 kernel, already wider than tall
@@ -114,7 +114,8 @@ def test_embeddings_are_written_for_the_projector(tmp_path):
     model = kerax.Model(inputs, layers.Flatten()(Lookup(name="lookup")(inputs)))
     model.compile("sgd", "mse")
     model.fit(np.zeros((4, 1)), np.zeros((4, 2)), epochs=1, verbose=0,
-              callbacks=[TensorBoard(tmp_path, embeddings_freq=1, embeddings_metadata={"lookup": "words.tsv"})])
+              callbacks=[TensorBoard(tmp_path, embeddings_freq=1,
+                                     embeddings_metadata={"lookup": "words.tsv"})])
     np.testing.assert_allclose(np.loadtxt(tmp_path / "train" / "lookup_embeddings.tsv"),
                                model.get_layer("lookup").embeddings.numpy(), rtol=1e-6)
     config = (tmp_path / "train" / "projector_config.pbtxt").read_text()
@@ -147,8 +148,8 @@ print("wrote", "tensorflow" in sys.modules)
 
 def test_writing_never_imports_tensorflow(tmp_path):
     # A fresh process: in this one, TensorBoard's reader has already settled which `tf` module it uses.
-    done = subprocess.run([sys.executable, "-c", _WRITE_WITHOUT_TENSORFLOW, str(tmp_path)], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", _WRITE_WITHOUT_TENSORFLOW, str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "wrote False", done.stderr[-2000:]
 
 
@@ -159,7 +160,8 @@ def test_argument_errors():
         TensorBoard(profile_batch=(5, 2))
     with pytest.warns(UserWarning, match="`write_grads` is ignored"):
         TensorBoard(write_grads=True)
-    assert TensorBoard().handles_grouped_batches and not TensorBoard(update_freq="batch").handles_grouped_batches
+    assert TensorBoard().handles_grouped_batches
+    assert not TensorBoard(update_freq="batch").handles_grouped_batches
 
 
 def test_seed_004_early_stopping_and_tensorboard_sample(tmp_path, monkeypatch):

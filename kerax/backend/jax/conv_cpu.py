@@ -34,27 +34,31 @@ def _forward(x, kernel, strides, pads, dilation, groups):
 
 def _backward(strides, pads, dilation, groups, residuals, dy):
     x, kernel = residuals
-    _, input_vjp = jax.vjp(lambda x: _lax_conv(x, kernel, strides, pads, dilation, groups), x)
-    return input_vjp(dy)[0], _kernel_gradient(x, dy, kernel.shape, strides, pads, dilation, groups)
+    *window, group_channels, out_channels = kernel.shape
+    lengths = dy.shape[:-1]
+    patches, patches_vjp = jax.vjp(lambda x: _patches(x, window, strides, pads, dilation, lengths[1:]), x)
+    rows, size = math.prod(patches.shape[:-2]), math.prod(window)
+    # Grouped matrices: patches (groups, rows, window * group channels), dy (groups, rows, out / groups),
+    # kernel (groups, window * group channels, out / groups).
+    patches = jnp.moveaxis(patches.reshape(rows, size, groups, group_channels), 2, 0).reshape(groups, rows, -1)
+    dy = jnp.moveaxis(dy.reshape(rows, groups, -1), 1, 0)
+    kernel = jnp.moveaxis(kernel.reshape(size, group_channels, groups, -1), 2, 0).reshape(groups, size * group_channels, -1)
+    d_kernel = jnp.matmul(jnp.swapaxes(patches, 1, 2), dy)
+    d_kernel = jnp.moveaxis(d_kernel.reshape(groups, size, group_channels, -1), 0, 2).reshape(*window, group_channels, out_channels)
+    d_patches = jnp.matmul(dy, jnp.swapaxes(kernel, 1, 2))
+    d_patches = jnp.moveaxis(d_patches.reshape(groups, rows, size, group_channels), 0, 2)
+    return patches_vjp(d_patches.reshape(*lengths, size, -1))[0], d_kernel
 
 
 conv_channels_last.defvjp(_forward, _backward)
 
 
-def _kernel_gradient(x, dy, kernel_shape, strides, pads, dilation, groups):
-    *window, group_channels, out_channels = kernel_shape
+def _patches(x, window, strides, pads, dilation, out_lengths):
+    """(batch, *out_lengths, window positions, channels): the input under each kernel position."""
     x = jnp.pad(x, [(0, 0), *pads, (0, 0)])
-    out_lengths = dy.shape[1:-1]
     patches = []
     for offsets in itertools.product(*(range(k) for k in window)):
         start = [0] + [o * d for o, d in zip(offsets, dilation)] + [0]
         stop = [x.shape[0]] + [a + (n - 1) * s + 1 for a, n, s in zip(start[1:], out_lengths, strides)]
         patches.append(jax.lax.slice(x, start, stop + [x.shape[-1]], [1, *strides, 1]))
-    rows = x.shape[0] * math.prod(out_lengths)
-    # (rows, window, groups, group channels) -> (rows, groups, window * group channels)
-    patches = jnp.stack(patches, axis=-2).reshape(rows, len(patches), groups, group_channels)
-    patches = jnp.swapaxes(patches, 1, 2).reshape(rows, groups, -1)
-    dy = dy.reshape(rows, groups, out_channels // groups)
-    grad = jax.lax.dot_general(patches, dy, (((0,), (0,)), ((1,), (1,))))  # (groups, window * gc, out / groups)
-    grad = grad.reshape(groups, *window, group_channels, out_channels // groups)
-    return jnp.moveaxis(grad, 0, -2).reshape(kernel_shape)
+    return jnp.stack(patches, axis=-2)

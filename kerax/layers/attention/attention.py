@@ -3,7 +3,7 @@
 Inputs `[query (B, Tq, dim), value (B, Tv, dim)]` or `[query, value, key]`; masks `[query_mask, value_mask]`.
 """
 from kerax import ops
-from kerax.layers.attention.attention_utils import attention_dropout, causal_mask, masked_softmax
+from kerax.layers.attention.attention_utils import attention_dropout, combined_attention_mask, masked_softmax
 from kerax.layers.layer import Layer
 from kerax.random import SeedGenerator
 
@@ -29,7 +29,8 @@ class Attention(Layer):
         if self.use_scale:
             self.scale = self.add_weight(name="scale", shape=(), initializer="ones")
         if self.score_mode == "concat":
-            self.concat_score_weight = self.add_weight(name="concat_score_weight", shape=(), initializer="ones")
+            self.concat_score_weight = self.add_weight(name="concat_score_weight", shape=(),
+                                                       initializer="ones")
         self.built = True
 
     def call(self, inputs, mask=None, training=None, return_attention_scores=False, use_causal_mask=False):
@@ -38,10 +39,8 @@ class Attention(Layer):
         key = inputs[2] if len(inputs) > 2 else value
         query_mask, value_mask = (mask[0], mask[1]) if mask else (None, None)
         scores = self._scores(query, key)
-        scores_mask = None if value_mask is None else ops.expand_dims(value_mask, -2)  # (B, 1, Tv)
-        if use_causal_mask:
-            causal = causal_mask(scores.shape[-2], scores.shape[-1])
-            scores_mask = causal if scores_mask is None else ops.logical_and(scores_mask, causal)
+        scores_mask = combined_attention_mask(scores.shape[-2], scores.shape[-1], value_mask=value_mask,
+                                              use_causal_mask=use_causal_mask)
         weights = masked_softmax(scores, scores_mask)
         outputs = ops.matmul(attention_dropout(weights, self.dropout, self.seed_generator, training), value)
         if query_mask is not None:
@@ -68,7 +67,9 @@ class Attention(Layer):
             raise ValueError(f"{name} must be called on a list of inputs, namely [query, value] or "
                              f"[query, value, key]. Received: {inputs}.")
         if mask is not None and (not isinstance(mask, (list, tuple)) or not 2 <= len(mask) <= 3):
-            raise ValueError(f"{name}: `mask` must be a list [query_mask, value_mask]. Received: mask={mask}.")
+            raise ValueError(
+                f"{name}: `mask` must be a list [query_mask, value_mask]. Received: mask={mask}."
+            )
 
     def get_config(self):
         return {**super().get_config(), "use_scale": self.use_scale, "score_mode": self.score_mode,

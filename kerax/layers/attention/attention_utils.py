@@ -12,6 +12,27 @@ def causal_mask(query_length, value_length):
     return ops.expand_dims(ops.greater_equal(rows, cols), 0)
 
 
+def combined_attention_mask(query_length, value_length, query_mask=None, value_mask=None, key_mask=None,
+                            attention_mask=None, use_causal_mask=False):
+    """The logical AND of every mask given, broadcastable to (B, Tq, Tv); None when there is none."""
+    parts = []
+    if query_mask is not None:
+        parts.append(ops.expand_dims(ops.cast(query_mask, "bool"), -1))
+    for m in (value_mask, key_mask):
+        if m is not None:
+            parts.append(ops.expand_dims(ops.cast(m, "bool"), -2))
+    if use_causal_mask:
+        parts.append(causal_mask(query_length, value_length))
+    if attention_mask is not None:
+        parts.append(ops.cast(attention_mask, "bool"))
+    if not parts:
+        return None
+    combined = parts[0]
+    for m in parts[1:]:
+        combined = ops.logical_and(combined, m)
+    return combined
+
+
 def masked_softmax(scores, mask, axis=-1):
     """Softmax where masked-out (False) positions get a large negative score, as Keras does."""
     if mask is not None:

@@ -8,7 +8,7 @@ import math
 
 from kerax import constraints, initializers, ops, regularizers
 from kerax.layers.attention.attention_utils import (
-    attention_dropout, attention_equations, causal_mask, masked_softmax,
+    attention_dropout, attention_equations, combined_attention_mask, masked_softmax,
 )
 from kerax.layers.attention.projection import Projection
 from kerax.layers.layer import Layer
@@ -19,11 +19,16 @@ class MultiHeadAttention(Layer):
     def __init__(self, num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True, output_shape=None,
                  attention_axes=None, flash_attention=None, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
-                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, seed=None, **kwargs):
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, seed=None,
+                 **kwargs):
+        for tf2_build_shape in ("query_shape", "key_shape", "value_shape"):  # in tf.keras 2 configs
+            kwargs.pop(tf2_build_shape, None)
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         for name, value in (("num_heads", num_heads), ("key_dim", key_dim)):
             if not isinstance(value, int) or value <= 0:
-                raise ValueError(f"MultiHeadAttention: `{name}` must be a positive integer, received {value!r}.")
+                raise ValueError(
+                    f"MultiHeadAttention: `{name}` must be a positive integer, received {value!r}."
+                )
         if not 0 <= dropout < 1:
             raise ValueError(f"MultiHeadAttention: `dropout` must be in [0, 1), received dropout={dropout}.")
         self.num_heads = num_heads
@@ -49,8 +54,8 @@ class MultiHeadAttention(Layer):
         key_shape = value_shape if key_shape is None else key_shape
         if tuple(value_shape[1:-1]) != tuple(key_shape[1:-1]):
             raise ValueError(
-                f'MultiHeadAttention layer "{self.name}": all dimensions of `value` and `key`, except the last '
-                f"one, must be equal. Received: value_shape={value_shape} and key_shape={key_shape}"
+                f'MultiHeadAttention layer "{self.name}": all dimensions of `value` and `key`, except the '
+                f"last one, must be equal. Received: value_shape={value_shape} and key_shape={key_shape}"
             )
         heads = self.num_heads
         self._query_dense = self._projection("query", query_shape, (heads, self.key_dim), 1)
@@ -93,43 +98,24 @@ class MultiHeadAttention(Layer):
     def output_dense(self):
         return self._output_dense
 
-    def call(self, query, value, key=None, query_mask=None, value_mask=None, key_mask=None, attention_mask=None,
-             return_attention_scores=False, training=None, use_causal_mask=False):
+    def call(self, query, value, key=None, query_mask=None, value_mask=None, key_mask=None,
+             attention_mask=None, return_attention_scores=False, training=None, use_causal_mask=False):
         key = value if key is None else key
-        mask = self._attention_mask(query, value, query_mask, value_mask, key_mask, attention_mask,
-                                    use_causal_mask)
+        mask = combined_attention_mask(query.shape[1], value.shape[1], query_mask, value_mask, key_mask,
+                                       attention_mask, use_causal_mask)
         q = ops.multiply(self._query_dense(query), 1.0 / math.sqrt(self.key_dim))
         k = self._key_dense(key)
         v = self._value_dense(value)
         scores = ops.einsum(self._score_equation, q, k)
+        n_axes = len(self._attention_axes)
         if mask is not None:
             for _ in range(scores.ndim - mask.ndim):  # add the heads axis (and any other missing ones)
-                mask = ops.expand_dims(mask, -2 * len(self._attention_axes) - 1)
-        n_axes = len(self._attention_axes)
+                mask = ops.expand_dims(mask, -2 * n_axes - 1)
         scores = masked_softmax(scores, mask, axis=tuple(range(-n_axes, 0)))
         heads = ops.einsum(self._combine_equation,
                            attention_dropout(scores, self.dropout, self.seed_generator, training), v)
         outputs = self._output_dense(heads)
         return (outputs, scores) if return_attention_scores else outputs
-
-    def _attention_mask(self, query, value, query_mask, value_mask, key_mask, attention_mask, use_causal_mask):
-        """The logical AND of every mask given, broadcast to (B, Tq, Tv); None when there is none."""
-        parts = []
-        if query_mask is not None:
-            parts.append(ops.expand_dims(ops.cast(query_mask, "bool"), -1))
-        for m in (value_mask, key_mask):
-            if m is not None:
-                parts.append(ops.expand_dims(ops.cast(m, "bool"), -2))
-        if use_causal_mask:
-            parts.append(causal_mask(query.shape[1], value.shape[1]))
-        if attention_mask is not None:
-            parts.append(ops.cast(attention_mask, "bool"))
-        if not parts:
-            return None
-        combined = parts[0]
-        for m in parts[1:]:
-            combined = ops.logical_and(combined, m)
-        return combined
 
     def compute_mask(self, inputs, previous_mask=None):
         return previous_mask[0] if isinstance(previous_mask, (list, tuple)) else previous_mask

@@ -7,9 +7,9 @@ from kerax.layers.layer import Layer
 
 
 class Projection(Layer):
-    def __init__(self, output_dims, contracted=1, use_bias=True, kernel_initializer=None, bias_initializer=None,
-                 kernel_regularizer=None, bias_regularizer=None, kernel_constraint=None, bias_constraint=None,
-                 **kwargs):
+    def __init__(self, output_dims, contracted=1, use_bias=True, kernel_initializer=None,
+                 bias_initializer=None, kernel_regularizer=None, bias_regularizer=None, kernel_constraint=None,
+                 bias_constraint=None, **kwargs):
         super().__init__(**kwargs)
         self.output_dims = tuple(output_dims)
         self.contracted = contracted

@@ -19,7 +19,8 @@ class Merge(Layer):
         self.built = True
 
     def call(self, inputs):
-        self._checked_shapes([tuple(x.shape) for x in inputs] if isinstance(inputs, (list, tuple)) else inputs)
+        shapes = [tuple(x.shape) for x in inputs] if isinstance(inputs, (list, tuple)) else inputs
+        self._checked_shapes(shapes)  # e.g. a Subtract built on 2 inputs, later called on 3
         rank = max(x.ndim for x in inputs)
         aligned = []
         for x in inputs:
@@ -84,7 +85,9 @@ class Merge(Layer):
 def _batch_size(shapes):
     sizes = {s[0] for s in shapes if s} - {None}
     if len(sizes) > 1:
-        raise ValueError(f"Cannot merge tensors with different batch sizes. Received tensors with shapes {shapes}")
+        raise ValueError(
+            f"Cannot merge tensors with different batch sizes. Received tensors with shapes {shapes}"
+        )
     return sizes.pop() if sizes else None
 
 

@@ -29,8 +29,8 @@ class Dot(Merge):
         d1, d2 = shapes[0][resolved[0]], shapes[1][resolved[1]]
         if d1 is not None and d2 is not None and d1 != d2:
             raise ValueError(
-                f'Dot layer "{self.name}": incompatible input shapes: axis values {d1} (at axis {resolved[0]}) != '
-                f"{d2} (at axis {resolved[1]}). Full input shapes: {shapes[0]}, {shapes[1]}"
+                f'Dot layer "{self.name}": incompatible input shapes: axis values {d1} (at axis '
+                f"{resolved[0]}) != {d2} (at axis {resolved[1]}). Full input shapes: {shapes[0]}, {shapes[1]}"
             )
         return resolved
 
@@ -46,7 +46,8 @@ class Dot(Merge):
         letters = iter(string.ascii_letters[1:])
         x_sub = ["a"] + [next(letters) for _ in range(1, x.ndim)]
         y_sub = ["a"] + [x_sub[ax] if i == ay else next(letters) for i in range(1, y.ndim)]
-        out = [c for i, c in enumerate(x_sub) if i != ax] + [c for i, c in enumerate(y_sub) if i not in (0, ay)]
+        out = [c for i, c in enumerate(x_sub) if i != ax]
+        out += [c for i, c in enumerate(y_sub) if i not in (0, ay)]
         result = ops.einsum(f"{''.join(x_sub)},{''.join(y_sub)}->{''.join(out)}", x, y)
         return ops.expand_dims(result, -1) if result.ndim == 1 else result
 

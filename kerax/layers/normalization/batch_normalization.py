@@ -20,7 +20,9 @@ class BatchNormalization(Layer):
             kwargs.pop(name, None)
         super().__init__(**kwargs)
         if not 0.0 <= momentum <= 1.0:
-            raise ValueError(f"BatchNormalization: `momentum` must be in [0, 1], received momentum={momentum}.")
+            raise ValueError(
+                f"BatchNormalization: `momentum` must be in [0, 1], received momentum={momentum}."
+            )
         if epsilon <= 0:
             raise ValueError(f"BatchNormalization: `epsilon` must be positive, received epsilon={epsilon}.")
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else int(axis)
@@ -63,7 +65,8 @@ class BatchNormalization(Layer):
         if training and self.trainable:  # a frozen BatchNormalization runs in inference mode, as in Keras
             mean, variance = self._batch_moments(x, mask)
             for moving, batch_value in ((self.moving_mean, mean), (self.moving_variance, variance)):
-                updated = ops.add(ops.multiply(moving, self.momentum), ops.multiply(batch_value, 1.0 - self.momentum))
+                updated = ops.add(ops.multiply(moving, self.momentum),
+                                  ops.multiply(batch_value, 1.0 - self.momentum))
                 moving.assign(ops.cast(updated, moving.dtype))
         else:
             mean, variance = self.moving_mean.value, self.moving_variance.value

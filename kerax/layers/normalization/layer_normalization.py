@@ -1,4 +1,5 @@
-"""LayerNormalization: normalizes each sample over `axis` (by default its features), then scales and shifts."""
+"""LayerNormalization: normalizes each sample over `axis` (by default its features), then scales and
+shifts."""
 from kerax import backend, constraints, initializers, ops, regularizers
 from kerax.layers.layer import Layer
 from kerax.layers.normalization.axes import broadcast_shape, normalize_axes, parameter_shape

@@ -16,7 +16,9 @@ class Normalization(Layer):
                 f"Received: mean={mean} and variance={variance}"
             )
         if axis is not None and not isinstance(axis, (int, list, tuple)):
-            raise ValueError(f"Normalization: `axis` must be an int, a list of ints or None, received {axis!r}.")
+            raise ValueError(
+                f"Normalization: `axis` must be an int, a list of ints or None, received {axis!r}."
+            )
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
         self.input_mean = _plain(mean)
         self.input_variance = _plain(variance)
@@ -27,8 +29,8 @@ class Normalization(Layer):
         ndim = len(input_shape)
         axes = [] if self.axis is None else (self.axis if isinstance(self.axis, list) else [self.axis])
         if any(not -ndim <= a < ndim for a in axes):
-            raise ValueError(f'Normalization layer "{self.name}": axis={self.axis} is out of range for inputs of '
-                             f"shape {tuple(input_shape)}.")
+            raise ValueError(f'Normalization layer "{self.name}": axis={self.axis} is out of range for '
+                             f"inputs of shape {tuple(input_shape)}.")
         self._keep_axes = tuple(sorted(a % ndim for a in axes))
         if any(input_shape[a] is None for a in self._keep_axes):
             raise ValueError(f'Normalization layer "{self.name}": the dimensions on axis={self.axis} must be '

@@ -20,7 +20,8 @@ class GaussianDropout(Layer):
         if not training or self.rate == 0:
             return inputs
         stddev = math.sqrt(self.rate / (1.0 - self.rate))
-        noise = random.normal(inputs.shape, mean=1.0, stddev=stddev, dtype=inputs.dtype, seed=self.seed_generator)
+        noise = random.normal(inputs.shape, mean=1.0, stddev=stddev, dtype=inputs.dtype,
+                              seed=self.seed_generator)
         return ops.multiply(inputs, noise)
 
     def compute_output_shape(self, input_shape):

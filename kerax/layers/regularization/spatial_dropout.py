@@ -12,7 +12,10 @@ class _SpatialDropout(Dropout):
         self.data_format = standardize_data_format(data_format)
         # One draw per (sample, channel), broadcast over the spatial axes.
         spatial = (1,) * self.spatial_rank
-        noise_shape = (None, None) + spatial if self.data_format == "channels_first" else (None,) + spatial + (None,)
+        if self.data_format == "channels_first":
+            noise_shape = (None, None) + spatial
+        else:
+            noise_shape = (None,) + spatial + (None,)
         super().__init__(rate, noise_shape=noise_shape, seed=seed, **kwargs)
         self.input_spec = InputSpec(ndim=self.spatial_rank + 2)
 

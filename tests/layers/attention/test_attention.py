@@ -37,7 +37,8 @@ def test_dot_attention_matches_numpy(qkv):
     expected, expected_scores = numpy_attention(q, v, k)
     np.testing.assert_allclose(np.asarray(out), expected, rtol=1e-5, atol=1e-5)
     np.testing.assert_allclose(np.asarray(scores), expected_scores, rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(np.asarray(Attention()([q, v])), numpy_attention(q, v)[0], rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(np.asarray(Attention()([q, v])), numpy_attention(q, v)[0],
+                               rtol=1e-5, atol=1e-5)
 
 
 def test_masks_causal_mask_and_learned_scale(qkv):
@@ -50,7 +51,8 @@ def test_masks_causal_mask_and_learned_scale(qkv):
     out = layer([q, v], mask=[query_mask, value_mask], use_causal_mask=True)
     expected, _ = numpy_attention(q, v, value_mask=value_mask, query_mask=query_mask, causal=True, scale=0.5)
     np.testing.assert_allclose(np.asarray(out), expected, rtol=1e-5, atol=1e-5)
-    np.testing.assert_array_equal(np.asarray(layer.compute_mask([q, v], [query_mask, value_mask])), query_mask)
+    output_mask = layer.compute_mask([q, v], [query_mask, value_mask])
+    np.testing.assert_array_equal(np.asarray(output_mask), query_mask)
 
 
 def test_concat_score_mode(qkv):
@@ -94,10 +96,31 @@ def test_models_fit_and_config(rng, qkv):
         def call(self, inputs):
             return self.attention([inputs, inputs], use_causal_mask=True)
 
-    np.testing.assert_allclose(np.asarray(Net()(v)), numpy_attention(v, v, causal=True)[0], rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(np.asarray(Net()(v)), numpy_attention(v, v, causal=True)[0],
+                               rtol=1e-5, atol=1e-5)
     sequential = kerax.Sequential([kerax.Input((5, 4)), layers.Lambda(lambda x: [x, x]), Attention()])
     np.testing.assert_allclose(np.asarray(sequential(v)), numpy_attention(v, v)[0], rtol=1e-5, atol=1e-5)
 
     layer = Attention(use_scale=True, score_mode="concat", dropout=0.1, seed=3, name="att")
     config = layer.get_config()
     assert Attention.from_config(config).get_config() == config
+
+
+class ZeroStepsMasked(layers.Layer):
+    """Masks the time steps whose features are all zero (like Masking(0.0))."""
+
+    def call(self, inputs):
+        return inputs
+
+    def compute_mask(self, inputs, previous_mask=None):
+        return kerax.ops.any(kerax.ops.not_equal(inputs, 0), axis=-1)
+
+
+def test_masks_reach_attention_in_a_functional_model(qkv):
+    q, v, _ = qkv
+    v = v.copy()
+    v[0, 3:] = 0.0  # padded value steps
+    query, value = kerax.Input((3, 4)), kerax.Input((5, 4))
+    model = kerax.Model([query, value], Attention()([query, ZeroStepsMasked()(value)]))
+    expected, _ = numpy_attention(q, v, value_mask=np.any(v != 0, axis=-1))
+    np.testing.assert_allclose(np.asarray(model([q, v])), expected, rtol=1e-5, atol=1e-5)

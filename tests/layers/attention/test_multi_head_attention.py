@@ -75,9 +75,9 @@ def test_attention_mask_causal_mask_and_input_masks(rng):
     np.testing.assert_allclose(np.asarray(layer(x, x, attention_mask=attention_mask, use_causal_mask=True)),
                                numpy_mha(x, x, weights, 2, combined)[0], rtol=1e-4, atol=1e-4)
     value_mask = np.array([[1, 1, 0, 0], [1, 1, 1, 0]], bool)
+    value_attention = np.broadcast_to(value_mask[:, None], (2, 4, 4))
     np.testing.assert_allclose(np.asarray(layer(x, x, value_mask=value_mask)),
-                               numpy_mha(x, x, weights, 2, np.broadcast_to(value_mask[:, None], (2, 4, 4)))[0],
-                               rtol=1e-4, atol=1e-4)
+                               numpy_mha(x, x, weights, 2, value_attention)[0], rtol=1e-4, atol=1e-4)
 
 
 def test_default_attention_axes_on_rank4_inputs_attend_over_all_middle_axes(rng):
@@ -115,7 +115,8 @@ def test_gradients_match_finite_differences(rng, inputs):
         for i in np.ndindex(grad.shape):
             step = np.zeros_like(grad)
             step[i] = h
-            grad[i] = (numpy_loss(index, weights[index] + step) - numpy_loss(index, weights[index] - step)) / (2 * h)
+            difference = numpy_loss(index, weights[index] + step) - numpy_loss(index, weights[index] - step)
+            grad[i] = difference / (2 * h)
         return grad
 
     np.testing.assert_allclose(np.asarray(grad_query_kernel), central(0), rtol=1e-3, atol=1e-3)
@@ -165,6 +166,8 @@ def test_config_round_trip_and_errors():
     config = layer.get_config()
     assert config["num_heads"] == 4 and config["value_dim"] == 6 and config["output_shape"] == [5]
     assert MultiHeadAttention.from_config(config).get_config() == config
+    tf2_config = {**config, "query_shape": [None, 3, 4], "key_shape": None, "value_shape": [None, 5, 4]}
+    assert MultiHeadAttention.from_config(tf2_config).get_config() == config
     with pytest.raises(ValueError, match="num_heads"):
         MultiHeadAttention(num_heads=0, key_dim=2)
     with pytest.raises(ValueError, match=r"value_shape=\(2, 5, 6\) and key_shape=\(2, 4, 6\)"):

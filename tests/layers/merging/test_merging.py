@@ -61,9 +61,11 @@ def test_dot_matches_numpy(rng):
     expected = np.einsum("bip,bqi->bpq", x, y)
     np.testing.assert_allclose(np.asarray(merging.Dot(axes=(1, 2))([x, y])), expected, rtol=1e-5, atol=1e-5)
     u, v = rng.normal(size=(4, 6)).astype("float32"), rng.normal(size=(4, 6)).astype("float32")
-    np.testing.assert_allclose(np.asarray(merging.dot([u, v], axes=1)), (u * v).sum(1, keepdims=True), rtol=1e-5)
+    np.testing.assert_allclose(np.asarray(merging.dot([u, v], axes=1)), (u * v).sum(1, keepdims=True),
+                               rtol=1e-5)
     cosine = (u * v).sum(1) / np.linalg.norm(u, axis=1) / np.linalg.norm(v, axis=1)
-    np.testing.assert_allclose(np.asarray(merging.Dot(axes=-1, normalize=True)([u, v]))[:, 0], cosine, rtol=1e-5)
+    normalized = np.asarray(merging.Dot(axes=-1, normalize=True)([u, v]))
+    np.testing.assert_allclose(normalized[:, 0], cosine, rtol=1e-5)
     assert merging.Dot(axes=(1, 2)).compute_output_shape([(None, 3, 5), (None, 10, 3)]) == (None, 5, 10)
     with pytest.raises(ValueError, match=r"axis values 3 \(at axis 1\) != 10 \(at axis 1\)"):
         merging.Dot(axes=1)([x, y])
@@ -139,7 +141,7 @@ def test_models_with_merges_fit_and_configs(rng):
     kernel, bias = net.dense.get_weights()
     np.testing.assert_allclose(y, x1 + x1 @ kernel + bias, rtol=1e-5, atol=1e-5)
 
-    for layer in (merging.Add(name="a"), merging.Concatenate(axis=1), merging.Dot(axes=[1, 2], normalize=True),
-                  merging.Subtract()):
+    for layer in (merging.Add(name="a"), merging.Concatenate(axis=1),
+                  merging.Dot(axes=[1, 2], normalize=True), merging.Subtract()):
         config = layer.get_config()
         assert type(layer).from_config(config).get_config() == config

@@ -2,7 +2,6 @@ import numpy as np
 import pytest
 
 import kerax
-from kerax import layers
 from kerax.layers.normalization import BatchNormalization
 
 
@@ -104,7 +103,8 @@ def test_gradients_match_finite_differences(rng):
 
     gamma0 = np.full(2, 1.5)
     np.testing.assert_allclose(np.asarray(grad_x), central(lambda v: numpy_loss(v, gamma0), x0), atol=2e-3)
-    np.testing.assert_allclose(np.asarray(grad_gamma), central(lambda v: numpy_loss(x0, v), gamma0), atol=2e-3)
+    expected_gamma = central(lambda v: numpy_loss(x0, v), gamma0)
+    np.testing.assert_allclose(np.asarray(grad_gamma), expected_gamma, atol=2e-3)
 
 
 def test_fit_step_updates_moving_statistics_with_the_momentum_formula(rng):
@@ -153,7 +153,8 @@ def test_config_round_trip_and_argument_errors():
     config = layer.get_config()
     assert config["axis"] == 1 and config["momentum"] == 0.9 and config["center"] is False
     assert BatchNormalization.from_config(config).get_config() == config
-    tf2 = BatchNormalization.from_config({**config, "fused": None, "renorm": False, "virtual_batch_size": None})
+    tf2_config = {**config, "fused": None, "renorm": False, "virtual_batch_size": None}
+    tf2 = BatchNormalization.from_config(tf2_config)
     assert tf2.get_config() == config
     with pytest.raises(ValueError, match="momentum"):
         BatchNormalization(momentum=1.5)

@@ -80,6 +80,7 @@ def test_models_fit_and_configs(rng):
 
     np.testing.assert_allclose(np.asarray(Net()(data)), data * 2 + 1, rtol=1e-6)
     for layer in (Rescaling(1 / 255.0, name="r"), Rescaling([1.0, 2.0], offset=[0.5, 0.5]),
-                  Normalization(axis=[1, 2], invert=True), Normalization(mean=[1.0, 2.0], variance=[3.0, 4.0])):
+                  Normalization(axis=[1, 2], invert=True),
+                  Normalization(mean=[1.0, 2.0], variance=[3.0, 4.0])):
         config = layer.get_config()
         assert type(layer).from_config(config).get_config() == config

@@ -4,7 +4,8 @@ import pytest
 import kerax
 from kerax import layers
 from kerax.layers.regularization import (
-    ActivityRegularization, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D,
+    ActivityRegularization, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D,
+    SpatialDropout3D,
 )
 
 
