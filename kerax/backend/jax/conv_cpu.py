@@ -1,9 +1,10 @@
-"""A channels-last convolution whose kernel gradient is one matrix product over image patches (im2col).
+"""Channels-last convolution for CPU whose gradients are matrix products over image patches (im2col).
 
-XLA's CPU kernel gradient of `conv_general_dilated` is slow, and very slow inside the `lax.scan` that runs a
-training epoch: on the cnn workload (128 x 13 x 13 x 32 -> 64, 3 x 3) 32 kernel gradients took 51 s in a scan
-and 3.5 s as separate calls, against 1.3 s / 2.5 s as patches^T @ dy. The forward pass and the input gradient
-stay XLA's own, which are fast.
+XLA's CPU gradients of `conv_general_dilated` are slow, the kernel gradient very slow inside the `lax.scan`
+that runs a training epoch. Measured on the cnn workload: 32 kernel gradients of its second conv
+(128 x 13 x 13 x 32 -> 64, 3 x 3) took 51 s in a scan against 1.3 s as patches^T @ dy; the whole epoch took
+25 s with XLA's gradients, 4.0 s CPU time with only the kernel gradient replaced, 2.9 s with both. The forward
+pass stays XLA's own, which is fast.
 """
 import functools
 import itertools
@@ -40,14 +41,14 @@ def _backward(strides, pads, dilation, groups, residuals, dy):
     rows, size = math.prod(patches.shape[:-2]), math.prod(window)
     # Grouped matrices: patches (groups, rows, window * group channels), dy (groups, rows, out / groups),
     # kernel (groups, window * group channels, out / groups).
-    patches = jnp.moveaxis(patches.reshape(rows, size, groups, group_channels), 2, 0).reshape(groups, rows, -1)
+    patches = jnp.moveaxis(patches.reshape(rows, size, groups, group_channels), 2, 0)
+    patches = patches.reshape(groups, rows, size * group_channels)
     dy = jnp.moveaxis(dy.reshape(rows, groups, -1), 1, 0)
-    kernel = jnp.moveaxis(kernel.reshape(size, group_channels, groups, -1), 2, 0).reshape(groups, size * group_channels, -1)
-    d_kernel = jnp.matmul(jnp.swapaxes(patches, 1, 2), dy)
-    d_kernel = jnp.moveaxis(d_kernel.reshape(groups, size, group_channels, -1), 0, 2).reshape(*window, group_channels, out_channels)
-    d_patches = jnp.matmul(dy, jnp.swapaxes(kernel, 1, 2))
-    d_patches = jnp.moveaxis(d_patches.reshape(groups, rows, size, group_channels), 0, 2)
-    return patches_vjp(d_patches.reshape(*lengths, size, -1))[0], d_kernel
+    kernel = jnp.moveaxis(kernel.reshape(size * group_channels, groups, -1), 1, 0)
+    d_kernel = jnp.moveaxis(jnp.matmul(jnp.swapaxes(patches, 1, 2), dy), 0, 1)
+    d_patches = jnp.matmul(dy, jnp.swapaxes(kernel, 1, 2)).reshape(groups, rows, size, group_channels)
+    d_x = patches_vjp(jnp.moveaxis(d_patches, 0, 2).reshape(*lengths, size, -1))[0]
+    return d_x, d_kernel.reshape(*window, group_channels, out_channels)
 
 
 conv_channels_last.defvjp(_forward, _backward)
