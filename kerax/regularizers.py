@@ -116,7 +116,7 @@ orthogonal_regularizer = OrthogonalRegularizer
 _CLASSES = (L1, L2, L1L2, OrthogonalRegularizer)
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
 ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
-ALL_OBJECTS_DICT["l1l2"] = L1L2  # Keras 3's spelling of the snake-case name
+ALL_OBJECTS_DICT["l1_l2"] = L1L2  # the tf.keras name, beside Keras 3's snake case "l1l2"
 
 
 def serialize(regularizer):
