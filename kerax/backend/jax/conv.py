@@ -25,6 +25,12 @@ def _specs(rank, data_format, kernel_io="IO"):
     return data, spatial + kernel_io, data
 
 
+def _promoted(inputs, kernel):
+    """Both cast to their common dtype (uint8 images with a float32 kernel -> float32), as matmul does."""
+    dtype = jnp.result_type(inputs, kernel)
+    return jnp.asarray(inputs, dtype), jnp.asarray(kernel, dtype)
+
+
 def _spatial_axes(rank, data_format):
     return tuple(range(2, rank + 2)) if data_format == "channels_first" else tuple(range(1, rank + 1))
 
@@ -33,6 +39,7 @@ def _spatial_axes(rank, data_format):
 def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     """N-D convolution; the group count is `input channels // kernel.shape[-2]`."""
     data_format = config.standardize_data_format(data_format)
+    inputs, kernel = _promoted(inputs, kernel)
     rank = inputs.ndim - 2
     strides, dilation_rate = _tuple(strides, rank), _tuple(dilation_rate, rank)
     channels = inputs.shape[1 if data_format == "channels_first" else -1]
@@ -84,6 +91,7 @@ def conv_transpose(inputs, kernel, strides=1, padding="valid", output_shape=None
     """Transposed convolution to spatial `output_shape` (default: `input * stride` for "same", else
     `input * stride + max(kernel - stride, 0)`)."""
     data_format = config.standardize_data_format(data_format)
+    inputs, kernel = _promoted(inputs, kernel)
     rank = inputs.ndim - 2
     strides, dilation_rate = _tuple(strides, rank), _tuple(dilation_rate, rank)
     lengths = [inputs.shape[axis] for axis in _spatial_axes(rank, data_format)]

@@ -10,10 +10,12 @@ from kerax.layers.legacy_arguments import pop_legacy
 
 class BaseConv(Layer):
     _filters_from_input = False  # True where the output channels follow from the input (depthwise)
+    _supports_groups = True  # False where Keras has no `groups` argument (transposed, depthwise, separable)
 
     def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, groups=1, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 dilation_rate=1, groups=1, activation=None, use_bias=True,
+                 kernel_initializer="glorot_uniform", bias_initializer="zeros", kernel_regularizer=None,
+                 bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
         filters, kernel_size, strides = _pop_keras1_shape(kwargs, rank, filters, kernel_size, strides)
         padding = pop_legacy(kwargs, "border_mode", padding)
@@ -27,12 +29,15 @@ class BaseConv(Layer):
         data_format = conv_utils.pop_data_format(kwargs, data_format)
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         kind = type(self).__name__
+        if groups != 1 and not self._supports_groups:
+            raise TypeError(f"{kind}.__init__() got unexpected keyword argument(s) ['groups'].")
         self.rank = rank
         if filters is None and not self._filters_from_input:
-            raise TypeError(f"{kind}: missing required argument `filters` (e.g. {kind}(filters=32, kernel_size=3)).")
-        if filters is not None and (not isinstance(filters, int) or filters <= 0):
+            raise TypeError(f"{kind}: missing required argument `filters` "
+                            f"(e.g. {kind}(filters=32, kernel_size=3)).")
+        if filters is not None and (not conv_utils.is_int(filters) or filters <= 0):
             raise ValueError(f"{kind}: `filters` must be a positive integer, received filters={filters!r}.")
-        self.filters = filters
+        self.filters = None if filters is None else int(filters)
         self.kernel_size = conv_utils.normalize_tuple(kernel_size, rank, "kernel_size", kind)
         self.strides = conv_utils.normalize_tuple(strides, rank, "strides", kind)
         self.dilation_rate = conv_utils.normalize_tuple(dilation_rate, rank, "dilation_rate", kind)
@@ -56,11 +61,11 @@ class BaseConv(Layer):
     def build(self, input_shape):
         channels = input_shape[conv_utils.channel_axis(self.data_format)]
         if channels is None:
-            raise ValueError(f'Layer "{self.name}": the channel dimension of the input must be known, received '
-                             f"input shape {tuple(input_shape)} (data_format={self.data_format!r}).")
+            raise ValueError(f'Layer "{self.name}": the channel dimension of the input must be known, '
+                             f"received input shape {tuple(input_shape)} (data_format={self.data_format!r}).")
         if channels % self.groups:
-            raise ValueError(f'Layer "{self.name}": the number of input channels ({channels}) must be divisible '
-                             f"by groups={self.groups}.")
+            raise ValueError(f'Layer "{self.name}": the number of input channels ({channels}) must be '
+                             f"divisible by groups={self.groups}.")
         self._build_kernels(channels)
         self.bias = None
         if self.use_bias:
@@ -68,7 +73,8 @@ class BaseConv(Layer):
                 name="bias", shape=(self._output_channels(channels),), initializer=self.bias_initializer,
                 regularizer=self.bias_regularizer, constraint=self.bias_constraint,
             )
-        self.input_spec = InputSpec(ndim=self.rank + 2, axes={conv_utils.channel_axis(self.data_format): channels})
+        self.input_spec = InputSpec(ndim=self.rank + 2,
+                                    axes={conv_utils.channel_axis(self.data_format): channels})
         self.built = True
 
     def _build_kernels(self, channels):
@@ -85,11 +91,13 @@ class BaseConv(Layer):
         padding = self.padding
         if padding == "causal":
             widths = [(0, 0)] * 3
-            widths[conv_utils.spatial_axes(1, self.data_format)[0]] = ((self.kernel_size[0] - 1) * self.dilation_rate[0], 0)
+            axis = conv_utils.spatial_axes(1, self.data_format)[0]
+            widths[axis] = ((self.kernel_size[0] - 1) * self.dilation_rate[0], 0)
             inputs, padding = ops.pad(inputs, widths), "valid"
         return ops.conv(inputs, self.kernel, self.strides, padding, self.data_format, self.dilation_rate)
 
     def call(self, inputs):
+        self.compute_output_shape(inputs.shape)  # a clear error for an input smaller than the kernel
         x = self._convolve(inputs)
         if self.bias is not None:
             bias = self.bias
@@ -105,8 +113,12 @@ class BaseConv(Layer):
     def compute_output_shape(self, input_shape):
         axes = conv_utils.spatial_axes(self.rank, self.data_format)
         channel_axis = conv_utils.channel_axis(self.data_format)
-        shape = list(conv_utils.replace_spatial(input_shape, self.data_format,
-                                                self._output_lengths([input_shape[a] for a in axes])))
+        lengths = self._output_lengths([input_shape[a] for a in axes])
+        if 0 in lengths:
+            raise ValueError(f'Layer "{self.name}": the input is smaller than the kernel: input shape '
+                             f"{tuple(input_shape)} with kernel_size={self.kernel_size}, dilation_rate="
+                             f"{self.dilation_rate} and padding={self.padding!r} leaves no output.")
+        shape = list(conv_utils.replace_spatial(input_shape, self.data_format, lengths))
         shape[channel_axis] = self._output_channels(input_shape[channel_axis])
         return tuple(shape)
 
@@ -119,7 +131,7 @@ class BaseConv(Layer):
             "padding": self.padding,
             "data_format": self.data_format,
             "dilation_rate": self.dilation_rate,
-            "groups": self.groups,
+            **({"groups": self.groups} if self._supports_groups else {}),
             "activation": activations.serialize(self.activation),
             "use_bias": self.use_bias,
             "kernel_initializer": initializers.serialize(self.kernel_initializer),
@@ -133,7 +145,8 @@ class BaseConv(Layer):
 
 
 def _pop_keras1_shape(kwargs, rank, filters, kernel_size, strides):
-    """Keras 1's `nb_filter`, `filter_length` / `nb_row`, `nb_col` / `kernel_dim1..3`, `subsample(_length)`."""
+    """Keras 1's `nb_filter`, `filter_length` / `nb_row`, `nb_col` / `kernel_dim1..3`,
+    `subsample(_length)`."""
     filters = pop_legacy(kwargs, "nb_filter", filters)
     names = {1: ("filter_length",), 2: ("nb_row", "nb_col"), 3: ("kernel_dim1", "kernel_dim2", "kernel_dim3")}
     dims = [kwargs.pop(name) for name in names.get(rank, ()) if name in kwargs]

@@ -6,6 +6,8 @@ from kerax.layers.convolutional.base_conv import BaseConv
 
 
 class Conv2DTranspose(BaseConv):
+    _supports_groups = False
+
     def __init__(self, filters=None, kernel_size=None, strides=(1, 1), padding="valid", output_padding=None,
                  data_format=None, dilation_rate=(1, 1), activation=None, use_bias=True, **kwargs):
         super().__init__(2, filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
@@ -36,6 +38,4 @@ class Conv2DTranspose(BaseConv):
                                   self.data_format, self.dilation_rate)
 
     def get_config(self):
-        config = super().get_config()
-        del config["groups"]
-        return {**config, "output_padding": self.output_padding}
+        return {**super().get_config(), "output_padding": self.output_padding}

@@ -1,5 +1,6 @@
 """Argument checks and shape arithmetic shared by the convolution, pooling and reshaping layers."""
 import math
+import numbers
 
 from kerax.backend import config
 from kerax.layers.legacy_arguments import pop_legacy
@@ -8,14 +9,19 @@ _DIM_ORDERING = {"tf": "channels_last", "th": "channels_first", "default": None}
 
 
 def normalize_tuple(value, n, name, layer, allow_zero=False):
-    """An int or an iterable of `n` ints -> a tuple of `n` positive (or non-negative) ints."""
-    values = (value,) * n if isinstance(value, int) else tuple(value) if _iterable(value) else None
+    """An int or an iterable of `n` ints (NumPy ints too) -> a tuple of `n` positive (or non-negative)
+    Python ints."""
+    values = (value,) * n if is_int(value) else tuple(value) if _iterable(value) else None
     smallest = 0 if allow_zero else 1
-    if values is None or len(values) != n or not all(isinstance(v, int) and v >= smallest for v in values):
+    if values is None or len(values) != n or not all(is_int(v) and v >= smallest for v in values):
         kind = "non-negative" if allow_zero else "positive"
         raise ValueError(f"{layer}: `{name}` must be a {kind} integer or a tuple of {n} {kind} integers, "
                          f"received {name}={value!r}.")
-    return values
+    return tuple(int(v) for v in values)
+
+
+def is_int(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _iterable(value):
@@ -84,16 +90,16 @@ def replace_spatial(input_shape, data_format, lengths):
 def normalize_pairs(value, rank, name, layer):
     """int -> the same (before, after) for every spatial axis; `rank` ints -> symmetric pairs per axis;
     `rank` pairs -> as given. Returns a tuple of `rank` (before, after) tuples of non-negative ints."""
-    if isinstance(value, int):
+    if is_int(value):
         pairs = ((value, value),) * rank
-    elif rank == 1 and _iterable(value) and len(tuple(value)) == 2 and all(isinstance(v, int) for v in value):
+    elif rank == 1 and _iterable(value) and len(tuple(value)) == 2 and all(is_int(v) for v in value):
         pairs = (tuple(value),)
     elif _iterable(value) and len(tuple(value)) == rank:
-        pairs = tuple((v, v) if isinstance(v, int) else tuple(v) if _iterable(v) else None for v in value)
+        pairs = tuple((v, v) if is_int(v) else tuple(v) if _iterable(v) else None for v in value)
     else:
         pairs = None
-    if pairs is None or not all(p is not None and len(p) == 2 and all(isinstance(v, int) and v >= 0 for v in p)
+    if pairs is None or not all(p is not None and len(p) == 2 and all(is_int(v) and v >= 0 for v in p)
                                 for p in pairs):
-        raise ValueError(f"{layer}: `{name}` must be a non-negative integer, a tuple of {rank} of them, or a tuple "
-                         f"of {rank} (before, after) pairs, received {name}={value!r}.")
-    return pairs
+        raise ValueError(f"{layer}: `{name}` must be a non-negative integer, a tuple of {rank} of them, or a "
+                         f"tuple of {rank} (before, after) pairs, received {name}={value!r}.")
+    return tuple((int(before), int(after)) for before, after in pairs)

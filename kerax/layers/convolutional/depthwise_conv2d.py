@@ -5,6 +5,7 @@ from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_argumen
 
 
 class DepthwiseConv2D(BaseConv):
+    _supports_groups = False
     _filters_from_input = True
 
     def __init__(self, kernel_size=None, strides=(1, 1), padding="valid", depth_multiplier=1, data_format=None,
@@ -39,5 +40,5 @@ class DepthwiseConv2D(BaseConv):
 
     def get_config(self):
         config = rename_kernel_arguments(super().get_config(), "depthwise")
-        del config["filters"], config["groups"]
+        del config["filters"]
         return {**config, "depth_multiplier": self.depth_multiplier}

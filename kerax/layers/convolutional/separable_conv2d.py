@@ -5,6 +5,8 @@ from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_argumen
 
 
 class SeparableConv2D(BaseConv):
+    _supports_groups = False
+
     def __init__(self, filters=None, kernel_size=None, strides=(1, 1), padding="valid", data_format=None,
                  dilation_rate=(1, 1), depth_multiplier=1, activation=None, use_bias=True,
                  depthwise_initializer="glorot_uniform", pointwise_initializer="glorot_uniform",
@@ -39,10 +41,8 @@ class SeparableConv2D(BaseConv):
                                   self.padding, self.data_format, self.dilation_rate)
 
     def get_config(self):
-        config = rename_kernel_arguments(super().get_config(), "depthwise")
-        del config["groups"]
         return {
-            **config,
+            **rename_kernel_arguments(super().get_config(), "depthwise"),
             "depth_multiplier": self.depth_multiplier,
             "pointwise_initializer": initializers.serialize(self.pointwise_initializer),
             "pointwise_regularizer": regularizers.serialize(self.pointwise_regularizer),
