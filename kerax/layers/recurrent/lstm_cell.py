@@ -31,13 +31,10 @@ class LSTMCell(RecurrentCell):
         return initializer
 
     def recurrent_step(self, projected, states, recurrent_mask=None):
-        u = self.units
         z = projected + ops.matmul(recurrent_input(states, recurrent_mask), self.recurrent_kernel)
-        i = self.recurrent_activation(z[:, :u])
-        f = self.recurrent_activation(z[:, u:2 * u])
-        c = f * states[1] + i * self.activation(z[:, 2 * u:3 * u])
-        o = self.recurrent_activation(z[:, 3 * u:])
-        h = o * self.activation(c)
+        z_i, z_f, z_c, z_o = ops.split(z, 4, axis=-1)  # split, not slices: see GRUCell.recurrent_step
+        c = self.recurrent_activation(z_f) * states[1] + self.recurrent_activation(z_i) * self.activation(z_c)
+        h = self.recurrent_activation(z_o) * self.activation(c)
         return h, [h, c]
 
     def get_config(self):
