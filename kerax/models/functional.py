@@ -129,6 +129,7 @@ class Functional(Model):
             input_masks = [masks.get(id(t)) for t in node.input_tensors]
             if node.layer._call_accepts_mask and any(m is not None for m in input_masks) and "mask" not in kwargs:
                 kwargs["mask"] = input_masks[0] if len(input_masks) == 1 else input_masks
+            kwargs.update(_argument_masks(node, masks))
             if training is not None and node.layer._call_accepts_training and "training" not in kwargs:
                 kwargs["training"] = training
             outputs = node.layer(*args, **kwargs)
@@ -149,6 +150,21 @@ class Functional(Model):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         return functional_config.functional_from_config(cls, config, custom_objects)
+
+
+def _argument_masks(node, masks):
+    """For layers that take one mask per tensor argument (`mask_arguments`, e.g. MultiHeadAttention's
+    {"query": "query_mask", ...}): the masks of those arguments' tensors, unless the call passed them."""
+    names = getattr(node.layer, "mask_arguments", None)
+    if not names:
+        return {}
+    bound = node.layer._call_signature.bind_partial(*node.call_args, **node.call_kwargs).arguments
+    found = {}
+    for argument, mask_keyword in names.items():
+        tensor = bound.get(argument)
+        if isinstance(tensor, KerasTensor) and masks.get(id(tensor)) is not None and mask_keyword not in bound:
+            found[mask_keyword] = masks[id(tensor)]
+    return found
 
 
 def _output_masks(node, first_input, input_masks):

@@ -16,6 +16,9 @@ from kerax.random import SeedGenerator
 
 
 class MultiHeadAttention(Layer):
+    # In a functional model, the masks of these arguments' tensors arrive as these keywords.
+    mask_arguments = {"query": "query_mask", "value": "value_mask", "key": "key_mask"}
+
     def __init__(self, num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True, output_shape=None,
                  attention_axes=None, flash_attention=None, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,

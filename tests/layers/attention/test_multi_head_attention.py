@@ -173,3 +173,20 @@ def test_config_round_trip_and_errors():
     with pytest.raises(ValueError, match=r"value_shape=\(2, 5, 6\) and key_shape=\(2, 4, 6\)"):
         MultiHeadAttention(2, 2)(np.zeros((2, 3, 6), "float32"), np.zeros((2, 5, 6), "float32"),
                                  np.zeros((2, 4, 6), "float32"))
+
+
+def test_functional_model_passes_the_embedding_mask_as_query_and_value_masks():
+    rng = np.random.default_rng(3)
+    ids = np.array([[3, 1, 4, 0, 0], [2, 7, 1, 8, 0]])
+    inputs = kerax.Input((5,), dtype="int32")
+    embedded = layers.Embedding(10, 4, mask_zero=True)(inputs)
+    attention = MultiHeadAttention(num_heads=2, key_dim=3)
+    model = kerax.Model(inputs, attention(embedded, embedded))
+    weights = random_weights(attention, rng)
+    table = model.layers[1].get_weights()[0]
+    keep = ids != 0
+    expected, _ = numpy_mha(table[ids], table[ids], weights, 3, mask=keep[:, :, None] & keep[:, None, :])
+    unmasked, _ = numpy_mha(table[ids], table[ids], weights, 3)
+    got = np.asarray(model.predict(ids, verbose=0))
+    np.testing.assert_allclose(got[keep], expected[keep], rtol=1e-4, atol=1e-5)
+    assert not np.allclose(got[keep], unmasked[keep], atol=1e-3)  # the mask changed the result
