@@ -12,7 +12,8 @@ import numpy as np
 from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
 from kerax.callbacks.callback_list import CallbackList
-from kerax.trainers import compile_utils, data_adapters, padding
+from kerax.layers import batch_padding as padding
+from kerax.trainers import compile_utils, data_adapters
 from kerax.trainers.gradients import value_and_grad
 from kerax.utils import tree
 

@@ -1,6 +1,7 @@
 """BatchNormalization: normalizes with the batch's statistics while training and with moving averages of them
 at inference; the moving averages are non-trainable weights updated only in training."""
 from kerax import backend, constraints, initializers, ops, regularizers
+from kerax.layers import batch_padding
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.normalization.axes import broadcast_shape, normalize_axes, parameter_shape
@@ -79,12 +80,16 @@ class BatchNormalization(Layer):
         return ops.cast(outputs, dtype)
 
     def _batch_moments(self, x, mask):
+        """Mean and variance over the non-feature axes, counting only unmasked steps and real (unpadded) rows."""
         reduce_axes = tuple(i for i in range(x.ndim) if i not in self._axes)
-        if mask is None:
+        weights = None if mask is None else _trailing_ones(ops.cast(mask, x.dtype), x.ndim)
+        rows = batch_padding.current_mask()
+        if rows is not None and 0 in reduce_axes and x.shape[0] == rows.shape[0]:
+            rows = _trailing_ones(ops.cast(rows, x.dtype), x.ndim)
+            weights = rows if weights is None else ops.multiply(weights, rows)
+        if weights is None:
             mean, variance = ops.moments(x, axes=reduce_axes, keepdims=True)
-        else:  # only the unmasked steps count
-            weights = ops.cast(mask, x.dtype)
-            weights = ops.reshape(weights, tuple(weights.shape) + (1,) * (x.ndim - weights.ndim))
+        else:
             count = ops.add(ops.sum(ops.broadcast_to(weights, x.shape), reduce_axes, keepdims=True), 1e-7)
             mean = ops.divide(ops.sum(ops.multiply(weights, x), reduce_axes, keepdims=True), count)
             squared = ops.square(ops.subtract(x, ops.stop_gradient(mean)))
@@ -113,3 +118,7 @@ class BatchNormalization(Layer):
             "gamma_constraint": constraints.serialize(self.gamma_constraint),
             "synchronized": self.synchronized,
         }
+
+
+def _trailing_ones(weights, ndim):
+    return ops.reshape(weights, tuple(weights.shape) + (1,) * (ndim - weights.ndim))

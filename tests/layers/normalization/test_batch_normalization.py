@@ -160,3 +160,14 @@ def test_config_round_trip_and_argument_errors():
         BatchNormalization(momentum=1.5)
     with pytest.raises(ValueError, match=r'"bn_2".*axis 3.*\(None, 3\)|invalid axis 3'):
         BatchNormalization(axis=3, name="bn_2").build((None, 3))
+
+
+def test_padded_last_batch_rows_stay_out_of_the_batch_statistics():
+    # 10 samples in batches of 4: the last batch holds rows 8 and 9, padded to 4 rows inside the compiled step.
+    x = np.random.default_rng(5).normal(3.0, 2.0, size=(10, 3)).astype("float32")
+    model = kerax.Sequential([kerax.Input((3,)), BatchNormalization(momentum=0.0)])
+    model.compile("sgd", "mse")
+    model.fit(x, x, batch_size=4, epochs=1, shuffle=False, verbose=0)
+    bn = model.layers[0]
+    np.testing.assert_allclose(bn.moving_mean.numpy(), x[8:].mean(0), rtol=1e-5)
+    np.testing.assert_allclose(bn.moving_variance.numpy(), x[8:].var(0), rtol=1e-4)

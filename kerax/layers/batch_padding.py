@@ -1,5 +1,6 @@
 """The padding mask of the batch being traced: the last, smaller batch of an epoch is padded to the full batch
-size so one compiled step serves every batch; losses and metrics weight the padded rows by zero."""
+size so one compiled step serves every batch. The trainer sets the mask (1 for real rows, 0 for padding); losses,
+metrics and BatchNormalization's batch statistics weight the padded rows by zero."""
 import threading
 
 _state = threading.local()
