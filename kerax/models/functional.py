@@ -34,8 +34,8 @@ class Functional(Model):
                     f"Model inputs must come from `kerax.Input`; tensor {tensor.name or tensor} was produced "
                     f'by layer "{layer.name}".'
                 )
-        self._nodes = _topological_nodes(self._inputs, self._outputs)
-        self._graph_layers = _unique([node.layer for node in self._nodes])
+        self._nodes, first_seen = _topological_nodes(self._inputs, self._outputs)
+        self._graph_layers = _layers_by_depth(self._nodes, first_seen)
         self.built = True
 
     # --- structure ----------------------------------------------------------------------------------------
@@ -183,8 +183,9 @@ def _output_masks(node, first_input, input_masks):
 
 
 def _topological_nodes(inputs, outputs):
-    """Nodes reachable backwards from the outputs, in an order where every node follows its parents."""
-    ordered, visited, active = [], set(), set()
+    """Nodes reachable backwards from the outputs, in an order where every node follows its parents; and the
+    layers in the order a depth-first walk from the outputs first meets them."""
+    ordered, visited, active, first_seen = [], set(), set(), []
     input_ids = {id(t) for t in inputs}
 
     def visit(node):
@@ -193,6 +194,7 @@ def _topological_nodes(inputs, outputs):
         if id(node) in active:
             raise ValueError("The functional graph has a cycle.")
         active.add(id(node))
+        first_seen.append(node.layer)
         for tensor in node.input_tensors:
             if tensor._keras_history is None:
                 raise ValueError(f"Tensor {tensor} is not connected to the model's inputs.")
@@ -211,7 +213,21 @@ def _topological_nodes(inputs, outputs):
                 f'Graph disconnected: the output depends on input "{node.layer.name}", which is not among the '
                 f"model's inputs."
             )
-    return ordered
+    return ordered, _unique(first_seen)
+
+
+def _layers_by_depth(nodes, first_seen):
+    """The layers in Keras's order, which fixes the order of `model.layers`, of the weights and of the optimizer
+    state in saved files: by decreasing depth (a node's depth is 1 + the largest depth of the nodes that use its
+    outputs; a shared layer takes its deepest node's), ties in the order the walk from the outputs met them."""
+    node_depth, layer_depth = {}, {}
+    for node in reversed(nodes):  # every node comes before its parents
+        depth = max(node_depth.get(id(node), 0), layer_depth.get(id(node.layer), 0))
+        node_depth[id(node)] = layer_depth[id(node.layer)] = depth
+        for parent in node.parent_nodes:
+            node_depth[id(parent)] = max(node_depth.get(id(parent), 0), depth + 1)
+    walk_index = {id(layer): i for i, layer in enumerate(first_seen)}
+    return sorted(first_seen, key=lambda layer: (-layer_depth[id(layer)], walk_index[id(layer)]))
 
 
 def _unique(items):

@@ -43,6 +43,8 @@ def deserialize_layer(config, custom_objects=None):
     """A layer (or nested model) from `{"class_name": ..., "config": {...}}` (Keras 2 or Keras 3 format)."""
     if not isinstance(config, dict) or "class_name" not in config:
         raise ValueError(f"Expected a layer config with a 'class_name' key, received: {config!r}")
+    if _is_keras_operation(config):
+        return _saved_operation(config)
     cls = get_layer_class(config, custom_objects)
     inner = config.get("config") or {}
     inner = dict(inner) if isinstance(inner, dict) else inner  # Keras 2.0's Sequential config is a list
@@ -50,3 +52,31 @@ def deserialize_layer(config, custom_objects=None):
         if "custom_objects" in inspect.signature(cls.from_config).parameters:
             return cls.from_config(inner, custom_objects=custom_objects)
         return config_compat.construct(cls, inner, cls.from_config)
+
+
+def _is_keras_operation(config):
+    """Keras 3 marks operation nodes with their module; its legacy `.h5` files leave the module out, so there a
+    class name that no layer has but an op has (NotEqual -> ops.not_equal) counts too."""
+    if "module" in config:
+        return str(config["module"]).startswith("keras.src.ops")
+    from kerax import ops
+    from kerax.utils.naming import to_snake_case
+
+    return config["class_name"] not in layer_classes() and callable(
+        getattr(ops, to_snake_case(config["class_name"]), None))
+
+
+def _saved_operation(config):
+    """A Keras 3 operation node (`{"module": "keras.src.ops.numpy", "class_name": "NotEqual", ...}`) as the kerax
+    op of the same name."""
+    from kerax import ops
+    from kerax.layers.core.op_layer import SavedOperation
+    from kerax.utils.naming import to_snake_case
+
+    function = to_snake_case(config["class_name"])
+    if not callable(getattr(ops, function, None)):
+        raise ValueError(f"The saved model uses the Keras operation {config['class_name']!r} "
+                         f"({config['module']}), which kerax.ops does not have (looked for `ops.{function}`).")
+    settings = dict(config.get("config") or {})
+    name = settings.pop("name", None) or config.get("name")
+    return SavedOperation(function, op_config=settings, name=name)

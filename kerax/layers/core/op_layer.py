@@ -27,3 +27,24 @@ class OpLayer(Layer):
 
     def get_config(self):
         return {**super().get_config(), "function": self.function}
+
+
+class SavedOperation(Layer):
+    """A Keras 3 operation node read from a saved functional model (Keras 3 records, e.g., the mask of
+    `Embedding(mask_zero=True)` as a `NotEqual` node): the kerax op of the same name, called with the node's
+    arguments and the operation's own settings (`op_config`, such as `axis`)."""
+
+    def __init__(self, function, op_config=None, **kwargs):
+        super().__init__(**kwargs)
+        self.function = function
+        self.op_config = dict(op_config or {})
+
+    def _convert_inputs(self, inputs):
+        return inputs
+
+    def call(self, *args, **kwargs):
+        from kerax import ops
+        return getattr(ops, self.function)(*args, **self.op_config, **kwargs)
+
+    def get_config(self):
+        return {**super().get_config(), "function": self.function, "op_config": self.op_config}
