@@ -43,7 +43,7 @@ def deserialize_layer(config, custom_objects=None):
     """A layer (or nested model) from `{"class_name": ..., "config": {...}}` (Keras 2 or Keras 3 format)."""
     if not isinstance(config, dict) or "class_name" not in config:
         raise ValueError(f"Expected a layer config with a 'class_name' key, received: {config!r}")
-    if _is_keras_operation(config):
+    if _is_keras_operation(config, custom_objects):
         return _saved_operation(config)
     cls = get_layer_class(config, custom_objects)
     inner = config.get("config") or {}
@@ -54,16 +54,17 @@ def deserialize_layer(config, custom_objects=None):
         return config_compat.construct(cls, inner, cls.from_config)
 
 
-def _is_keras_operation(config):
+def _is_keras_operation(config, custom_objects):
     """Keras 3 marks operation nodes with their module; its legacy `.h5` files leave the module out, so there a
-    class name that no layer has but an op has (NotEqual -> ops.not_equal) counts too."""
+    class name that no layer (custom ones included) has but an op has (NotEqual -> ops.not_equal) counts too."""
     if "module" in config:
         return str(config["module"]).startswith("keras.src.ops")
     from kerax import ops
     from kerax.utils.naming import to_snake_case
 
-    return config["class_name"] not in layer_classes() and callable(
-        getattr(ops, to_snake_case(config["class_name"]), None))
+    name = config["class_name"]
+    return serialization.lookup(name, layer_classes(), custom_objects) is None and callable(
+        getattr(ops, to_snake_case(name), None))
 
 
 def _saved_operation(config):
@@ -76,7 +77,9 @@ def _saved_operation(config):
     function = to_snake_case(config["class_name"])
     if not callable(getattr(ops, function, None)):
         raise ValueError(f"The saved model uses the Keras operation {config['class_name']!r} "
-                         f"({config['module']}), which kerax.ops does not have (looked for `ops.{function}`).")
+                         f"({config.get('module', 'keras.src.ops')}), which kerax.ops does not have "
+                         f"(looked for `ops.{function}`).")
     settings = dict(config.get("config") or {})
     name = settings.pop("name", None) or config.get("name")
-    return SavedOperation(function, op_config=settings, name=name)
+    identity = (config.get("module") or "keras.src.ops.numpy", config["class_name"])
+    return SavedOperation(function, settings, identity, name=name)

@@ -63,11 +63,13 @@ def serialize(obj):
         return obj
     if hasattr(obj, "get_config") and not isinstance(obj, type):
         cls = type(obj)
+        # An object standing for a Keras class kerax has no class of its own for keeps that class's identity.
+        module, class_name = getattr(obj, "keras_identity", None) or (keras_module_of(cls), cls.__name__)
         return {
-            "module": keras_module_of(cls),
-            "class_name": cls.__name__,
+            "module": module,
+            "class_name": class_name,
             "config": obj.get_config(),
-            "registered_name": getattr(cls, "_registered_name", None) or cls.__name__,
+            "registered_name": getattr(cls, "_registered_name", None) or class_name,
         }
     if callable(obj) and hasattr(obj, "__name__"):
         return getattr(obj, "_registered_name", None) or obj.__name__

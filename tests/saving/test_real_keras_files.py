@@ -66,3 +66,21 @@ def test_layers_come_in_keras_order_which_fixes_weight_and_optimizer_order():
     built = [layer.name for layer in conv_gru_model().layers]
     assert built == [name for name in keras_order if name != "not_equal"]
     assert built[:5] == ["image", "conv2d", "batch_normalization", "tokens", "max_pooling2d"]  # by depth
+
+
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_a_loaded_keras_model_saves_again_with_its_operation_nodes(tmp_path, suffix):
+    model = kerax.models.load_model(os.path.join(FILES, "conv_gru_model.keras"))
+    model.save(tmp_path / ("again" + suffix))
+    again = kerax.models.load_model(tmp_path / ("again" + suffix))
+    assert [layer.name for layer in again.layers] == [layer.name for layer in model.layers]
+    np.testing.assert_allclose(again.predict(inputs_of("conv_gru_model"), verbose=0),
+                               EXPECTED["conv_gru_model/predicted"], rtol=1e-4, atol=1e-6)
+
+
+def test_an_operation_kerax_lacks_is_named_in_the_error():
+    from kerax.saving.layer_registry import deserialize_layer
+
+    with pytest.raises(ValueError, match=r"Keras operation 'Frobnicate' .*looked for `ops.frobnicate`"):
+        deserialize_layer({"module": "keras.src.ops.numpy", "class_name": "Frobnicate",
+                           "config": {"name": "frobnicate"}})

@@ -32,12 +32,14 @@ class OpLayer(Layer):
 class SavedOperation(Layer):
     """A Keras 3 operation node read from a saved functional model (Keras 3 records, e.g., the mask of
     `Embedding(mask_zero=True)` as a `NotEqual` node): the kerax op of the same name, called with the node's
-    arguments and the operation's own settings (`op_config`, such as `axis`)."""
+    arguments and the operation's own settings (`op_config`, such as `axis`). Saved again, it is written as Keras
+    wrote it (`keras_identity`), so both Keras and kerax read it back."""
 
-    def __init__(self, function, op_config=None, **kwargs):
+    def __init__(self, function, op_config, keras_identity, **kwargs):
         super().__init__(**kwargs)
         self.function = function
-        self.op_config = dict(op_config or {})
+        self.op_config = dict(op_config)
+        self.keras_identity = tuple(keras_identity)  # (module, class name), e.g. ("keras.src.ops.numpy", "NotEqual")
 
     def _convert_inputs(self, inputs):
         return inputs
@@ -47,4 +49,4 @@ class SavedOperation(Layer):
         return getattr(ops, self.function)(*args, **self.op_config, **kwargs)
 
     def get_config(self):
-        return {**super().get_config(), "function": self.function, "op_config": self.op_config}
+        return {"name": self.name, **self.op_config}
