@@ -1,8 +1,8 @@
 """kerax.constraints: projections applied to a weight after each optimizer update. `constraint(w)` returns the
 new value of `w`."""
 from kerax import backend, ops
-from kerax.saving import serialization
-from kerax.utils.naming import to_snake_case
+from kerax.serialization import registry as serialization
+from kerax.backend.common.naming import to_snake_case
 
 
 def _norms(w, axis):

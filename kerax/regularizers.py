@@ -4,8 +4,8 @@ import math
 import numpy as np
 
 from kerax import backend, ops
-from kerax.saving import serialization
-from kerax.utils.naming import to_snake_case
+from kerax.serialization import registry as serialization
+from kerax.backend.common.naming import to_snake_case
 
 
 def _non_negative(value, name):

@@ -3,7 +3,7 @@ from kerax.activations.activations import (
     elu, exponential, gelu, hard_sigmoid, hard_silu, leaky_relu, linear, log_sigmoid, log_softmax, mish, relu,
     relu6, selu, sigmoid, silu, softmax, softplus, softsign, tanh,
 )
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 swish = silu
 hard_swish = hard_silu

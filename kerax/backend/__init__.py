@@ -31,7 +31,7 @@ else:
 
 def clear_session():
     """Resets default layer names (`dense`, `dense_1`, ...) and frees compiled functions' caches."""
-    from kerax.utils import naming
+    from kerax.backend.common import naming
     naming.reset()
 
 

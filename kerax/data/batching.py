@@ -2,7 +2,7 @@
 array over whole arrays per batch) and stacks element by element only when it must."""
 from kerax.data import structure
 from kerax.data.node import Node
-from kerax.utils import tree
+from kerax import tree
 
 
 def rebatch(chunks, size, drop_remainder):

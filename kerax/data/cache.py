@@ -9,7 +9,7 @@ import pickle
 
 from kerax.data import structure
 from kerax.data.node import ELEMENT_CHUNK, Gatherer, Node, gather_in_order
-from kerax.utils import tree
+from kerax import tree
 
 
 class Cache(Node):

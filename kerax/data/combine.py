@@ -5,7 +5,7 @@ from kerax.data import structure
 from kerax.data.batching import rebatch
 from kerax.data.node import INFINITE_CARDINALITY, UNKNOWN_CARDINALITY, Gatherer, Node
 from kerax.data.tensor_spec import TensorSpec
-from kerax.utils import tree
+from kerax import tree
 
 _END = object()
 

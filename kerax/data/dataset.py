@@ -7,7 +7,7 @@ from kerax.data import (
     batching, cache, combine, padded_batch, shuffle, slicing, sources, structure, transforms,
 )
 from kerax.data.node import INFINITE_CARDINALITY, UNKNOWN_CARDINALITY, Count
-from kerax.utils import tree
+from kerax import tree
 
 
 class Dataset:

@@ -5,7 +5,7 @@ import numpy as np
 from kerax.data import structure
 from kerax.data.batching import Batch, groups
 from kerax.data.tensor_spec import TensorSpec
-from kerax.utils import tree
+from kerax import tree
 
 
 class PaddedBatch(Batch):

@@ -4,7 +4,7 @@ import numpy as np
 from kerax.data import structure
 from kerax.data.node import UNKNOWN_CARDINALITY, Gatherer, Node
 from kerax.data.tensor_spec import TensorSpec, numpy_dtype
-from kerax.utils import tree
+from kerax import tree
 
 
 class TensorSlices(Node):

@@ -3,7 +3,7 @@ is the same structure whose leaves share a leading dimension: a run of consecuti
 which is what lets batching slice arrays in bulk instead of stacking one element at a time."""
 import numpy as np
 
-from kerax.utils import tree
+from kerax import tree
 
 _INT32 = np.iinfo(np.int32)
 

@@ -2,7 +2,7 @@
 import numpy as np
 
 from kerax.backend import standardize_dtype
-from kerax.utils import tree
+from kerax import tree
 
 
 class TensorSpec:

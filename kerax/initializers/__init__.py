@@ -6,8 +6,8 @@ from kerax.initializers.variance_scaling import (
     GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, VarianceScaling,
     compute_fans,
 )
-from kerax.saving import serialization
-from kerax.utils.naming import to_snake_case
+from kerax.serialization import registry as serialization
+from kerax.backend.common.naming import to_snake_case
 
 # Lowercase spellings are the classes themselves, as in Keras: `initializers.constant(2.0)` is a Constant.
 constant = Constant

@@ -3,7 +3,7 @@ import numpy as np
 
 from kerax import random
 from kerax.random import SeedGenerator
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 
 class Initializer:

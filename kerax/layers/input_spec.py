@@ -1,5 +1,5 @@
 """InputSpec: what a layer accepts (rank, fixed axes), checked at call time with an error naming the layer."""
-from kerax.utils import tree
+from kerax import tree
 
 
 class InputSpec:

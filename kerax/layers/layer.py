@@ -7,8 +7,9 @@ from kerax.backend import KerasTensor
 from kerax.layers import call_context
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax.layers.node import Node
-from kerax.utils import naming, tree
-from kerax.utils.tensor_shape import TensorShape
+from kerax import tree
+from kerax.backend.common import naming
+from kerax.backend.common.tensor_shape import TensorShape
 
 
 class Layer:

@@ -1,6 +1,6 @@
 """A node of the functional graph: one call of a layer on symbolic tensors."""
 from kerax.backend import KerasTensor
-from kerax.utils import tree
+from kerax import tree
 
 
 class Node:

@@ -2,7 +2,7 @@
 from kerax.losses import hinge_losses, losses, probabilistic, regression
 from kerax.losses.ctc import CTC, ctc
 from kerax.losses.loss import Loss
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 _FUNCTIONS = (
     regression.mean_squared_error, regression.mean_absolute_error, regression.mean_absolute_percentage_error,

@@ -9,7 +9,7 @@ from kerax.metrics import (
     accuracy_metrics, auc, confusion_metrics, probabilistic_metrics, reduction_metrics, regression_metrics,
 )
 from kerax.metrics.metric import Metric
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 _FUNCTIONS = (
     accuracy_metrics.accuracy, accuracy_metrics.binary_accuracy, accuracy_metrics.categorical_accuracy,

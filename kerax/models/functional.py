@@ -4,7 +4,7 @@ from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
 from kerax.models import functional_config
 from kerax.models.model import Model
-from kerax.utils import tree
+from kerax import tree
 
 
 class Functional(Model):

@@ -6,8 +6,9 @@ and reads both it and Keras 2's (`[[layer_name, node_index, tensor_index, kwargs
 """
 from kerax.backend import KerasTensor
 from kerax.layers.core.input_layer import InputLayer
-from kerax.saving import layer_registry, serialization
-from kerax.utils import tree
+from kerax.saving import layer_registry
+from kerax.serialization import registry as serialization
+from kerax import tree
 
 
 def serialize_layer(layer):

@@ -7,7 +7,7 @@ from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
 from kerax.trainers.trainer import Trainer
-from kerax.utils import tree
+from kerax import tree
 
 
 class Model(Trainer, Layer):

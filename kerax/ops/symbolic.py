@@ -3,7 +3,7 @@
 import functools
 
 from kerax.backend import KerasTensor
-from kerax.utils import tree
+from kerax import tree
 
 
 def symbolic_aware(fn, name):

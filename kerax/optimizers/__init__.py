@@ -10,7 +10,7 @@ from kerax.optimizers.nadam import Nadam
 from kerax.optimizers.optimizer import Optimizer
 from kerax.optimizers.rmsprop import RMSprop
 from kerax.optimizers.sgd import SGD
-from kerax.saving import serialization as _serialization
+from kerax.serialization import registry as _serialization
 
 _BY_NAME = {
     cls.__name__.lower(): cls for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW, Ftrl)

@@ -1,6 +1,6 @@
 """kerax.saving: the serialization registry, and saving/loading models and weights (`load_model`,
 `save_model`, `load_weights`, `save_weights`; see saving_api.py and weights.py for the formats)."""
-from kerax.saving.serialization import (
+from kerax.serialization import (
     CustomObjectScope, custom_object_scope, deserialize, get_custom_objects, get_registered_name,
     register_keras_serializable, serialize,
 )

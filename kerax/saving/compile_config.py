@@ -1,7 +1,7 @@
 """What `compile()` was given, as a config (Keras 3's `compile_config`, or Keras 2's `training_config` with
 an `optimizer_config`), and a model compiled again from one."""
 from kerax import losses, metrics, optimizers
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 _SETTINGS = ("loss_weights", "run_eagerly", "steps_per_execution", "jit_compile")
 

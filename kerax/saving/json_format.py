@@ -3,7 +3,8 @@
 dumper and loader only, so a YAML file can never construct Python objects."""
 import json
 
-from kerax.saving import layer_registry, safe_mode, serialization
+from kerax.saving import layer_registry
+from kerax.serialization import registry as serialization, safe_mode
 from kerax.version import __version__
 
 KERAS_VERSION = f"{__version__}-kerax"

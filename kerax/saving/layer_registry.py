@@ -5,7 +5,7 @@ model classes. Arguments of other Keras versions that kerax does not know are dr
 """
 import inspect
 
-from kerax.saving import config_compat, serialization
+from kerax.serialization import config_compat, registry as serialization
 
 # Names older Keras versions wrote for classes kerax knows under another name (tf.keras < 2.4 wrote
 # "Model" for functional models).
@@ -60,7 +60,7 @@ def _is_keras_operation(config, custom_objects):
     if "module" in config:
         return str(config["module"]).startswith("keras.src.ops")
     from kerax import ops
-    from kerax.utils.naming import to_snake_case
+    from kerax.backend.common.naming import to_snake_case
 
     name = config["class_name"]
     return serialization.lookup(name, layer_classes(), custom_objects) is None and callable(
@@ -72,7 +72,7 @@ def _saved_operation(config):
     op of the same name."""
     from kerax import ops
     from kerax.layers.core.op_layer import SavedOperation
-    from kerax.utils.naming import to_snake_case
+    from kerax.backend.common.naming import to_snake_case
 
     function = to_snake_case(config["class_name"])
     if not callable(getattr(ops, function, None)):

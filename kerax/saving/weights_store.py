@@ -10,7 +10,7 @@ and the optimizer at `optimizer`.
 import warnings
 
 from kerax.layers.layer import Layer
-from kerax.utils.naming import to_snake_case
+from kerax.backend.common.naming import to_snake_case
 
 # Attributes every Layer/Model has: never walked as children (the model's layers come from `layers`).
 _BASE_ATTRIBUTES = frozenset({

@@ -3,7 +3,7 @@ output, matched by output name (dicts) or position (lists), with Keras's log nam
 from kerax import backend, losses as losses_module, metrics as metrics_module, ops
 from kerax.metrics.accuracy_resolution import resolve_accuracy
 from kerax.layers import batch_padding as padding
-from kerax.utils import tree
+from kerax import tree
 
 
 def match_outputs(values, output_names, what):

@@ -15,7 +15,7 @@ from kerax.callbacks.callback_list import CallbackList
 from kerax.layers import batch_padding as padding
 from kerax.trainers import compile_utils, data_adapters
 from kerax.trainers.gradients import value_and_grad
-from kerax.utils import tree
+from kerax import tree
 
 # With no callback needing per-batch hooks, an epoch of up to this many steps runs in one device call.
 MAX_STEPS_PER_EXECUTION = 1024

@@ -2,7 +2,7 @@
 (`tree`, `naming`, ...) are imported by path and not re-exported."""
 from kerax.utils.numerical_utils import normalize, to_categorical
 from kerax.utils.rng_utils import set_random_seed
-from kerax.utils.sequence import PyDataset, Sequence
-from kerax.saving.serialization import (
+from kerax.trainers.data_adapters.py_dataset import PyDataset, Sequence
+from kerax.serialization.registry import (
     CustomObjectScope, custom_object_scope, get_custom_objects, register_keras_serializable,
 )

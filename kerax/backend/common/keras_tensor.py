@@ -61,5 +61,5 @@ def is_keras_tensor(x):
 
 
 def any_symbolic_tensors(args=(), kwargs=None):
-    from kerax.utils.tree import flatten
+    from kerax.tree.tree_api import flatten
     return any(isinstance(x, KerasTensor) for x in flatten((args, kwargs or {})))

@@ -8,7 +8,7 @@ from kerax.backend.common import dtypes
 from kerax.backend.common.keras_tensor import KerasTensor
 from kerax.backend.common.stateless_scope import SymbolicScope
 from kerax.backend.common.variables import Variable as BaseVariable
-from kerax.utils import tree
+from kerax import tree
 
 SUPPORTS_SPARSE_TENSORS = False
 

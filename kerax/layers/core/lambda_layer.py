@@ -6,8 +6,8 @@ import marshal
 import types
 
 from kerax.layers.layer import Layer
-from kerax.saving import serialization
-from kerax.utils import tree
+from kerax.serialization import registry as serialization
+from kerax import tree
 
 
 class Lambda(Layer):
@@ -77,7 +77,7 @@ def _serialize_function(function):
 
 
 def _deserialize_function(config, safe_mode):
-    from kerax.saving.safe_mode import in_safe_mode
+    from kerax.serialization.safe_mode import in_safe_mode
     is_bytecode = isinstance(config, dict) and config.get("class_name") == "__lambda__"
     is_keras2_bytecode = isinstance(config, (list, tuple))
     if not (is_bytecode or is_keras2_bytecode):

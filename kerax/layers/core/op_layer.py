@@ -1,7 +1,7 @@
 """OpLayer: a `kerax.ops` function applied to symbolic tensors, recorded as a node of the functional graph
 (e.g. `x = inputs * 2` or `ops.concatenate([a, b])` between layers)."""
 from kerax.layers.layer import Layer
-from kerax.utils import naming
+from kerax.backend.common import naming
 
 
 class OpLayer(Layer):

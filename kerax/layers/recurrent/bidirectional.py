@@ -3,7 +3,7 @@ outputs (the backward outputs are put back in forward time order first)."""
 from kerax import ops
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent.serialization import deserialize_layer
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 _MERGES = {
     "concat": lambda a, b: ops.concatenate([a, b], axis=-1),

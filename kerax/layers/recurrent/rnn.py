@@ -10,7 +10,7 @@ from kerax.layers.layer import Layer
 from kerax.layers.recurrent import rnn_state
 from kerax.layers.recurrent.recurrent_cell import RecurrentCell
 from kerax.layers.recurrent.serialization import deserialize_layer
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 
 class RNN(Layer):

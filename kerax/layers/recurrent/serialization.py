@@ -1,5 +1,5 @@
 """Layers nested in a config (an RNN's cell, a wrapper's layer) are rebuilt by class name."""
-from kerax.saving import serialization
+from kerax.serialization import registry as serialization
 
 
 def deserialize_layer(config, custom_objects=None):

@@ -3,8 +3,8 @@ from kerax import ops
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent.serialization import deserialize_layer
-from kerax.saving import serialization
-from kerax.utils import tree
+from kerax.serialization import registry as serialization
+from kerax import tree
 
 
 class TimeDistributed(Layer):

@@ -3,7 +3,7 @@ from kerax.optimizers.schedules.cosine import CosineDecay, CosineDecayRestarts
 from kerax.optimizers.schedules.learning_rate_schedule import (
     ExponentialDecay, InverseTimeDecay, LearningRateSchedule, PiecewiseConstantDecay, PolynomialDecay,
 )
-from kerax.saving import serialization as _serialization
+from kerax.serialization import registry as _serialization
 
 _SCHEDULES = {
     cls.__name__: cls for cls in (

@@ -4,7 +4,7 @@ import numpy as np
 from kerax.trainers.data_adapters.array_adapter import ArrayAdapter
 from kerax.trainers.data_adapters.data_utils import unpack_x_y_sample_weight
 from kerax.trainers.data_adapters.iterator_adapter import IteratorAdapter, pad_batch
-from kerax.utils import tree
+from kerax import tree
 
 
 def _is_array_like(x):

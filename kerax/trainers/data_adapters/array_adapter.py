@@ -6,7 +6,7 @@ import numpy as np
 
 from kerax import backend
 from kerax.trainers.data_adapters import data_utils
-from kerax.utils import tree
+from kerax import tree
 
 
 class ArrayAdapter:

@@ -2,7 +2,7 @@
 import numpy as np
 
 from kerax.backend import config
-from kerax.utils import tree
+from kerax import tree
 
 
 def unpack_x_y_sample_weight(data):

@@ -3,7 +3,7 @@ size (a mask marks the padding) and stacked so several steps run in one device c
 import numpy as np
 
 from kerax.trainers.data_adapters import data_utils
-from kerax.utils import tree
+from kerax import tree
 
 
 class IteratorAdapter:

@@ -6,7 +6,7 @@ import pytest
 import kerax
 from kerax import layers
 from kerax.saving.layer_registry import deserialize_layer
-from kerax.saving.serialization import serialize
+from kerax.serialization.registry import serialize
 
 GLOBAL = {
     (1, "max"): layers.GlobalMaxPooling1D, (2, "max"): layers.GlobalMaxPooling2D,

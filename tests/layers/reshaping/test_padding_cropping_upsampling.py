@@ -8,7 +8,7 @@ import pytest
 import kerax
 from kerax import layers
 from kerax.saving.layer_registry import deserialize_layer
-from kerax.saving.serialization import serialize
+from kerax.serialization.registry import serialize
 
 
 def _spatial_axes(rank, data_format):

@@ -139,7 +139,7 @@ def deserialize(config, module_objects, kind, custom_objects=None):
         raise unknown_name_error(kind, config["class_name"], module_objects)
     inner = config.get("config", {})
     if isinstance(cls, type):
-        from kerax.saving.config_compat import construct
+        from kerax.serialization.config_compat import construct
 
         build = cls.from_config if hasattr(cls, "from_config") else (lambda c: cls(**c))
         with custom_object_scope(custom_objects or {}):
