@@ -21,5 +21,5 @@ def layer_graph_def(model):
             add(layer, [])
     else:
         for node in nodes:
-            add(node.layer, [parent.layer for parent in node.parent_nodes])
+            add(node.operation, [parent.operation for parent in node.parent_nodes])
     return graph

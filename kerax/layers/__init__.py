@@ -5,7 +5,7 @@ from kerax.layers.convolutional import (
     DepthwiseConv2D, SeparableConv2D, SeparableConvolution2D,
 )
 from kerax.layers.core import (
-    Activation, Dense, Dropout, Embedding, Flatten, Input, InputLayer, Lambda, Masking, OpLayer, Reshape,
+    Activation, Dense, Dropout, Embedding, Flatten, Input, InputLayer, Lambda, Masking, Reshape,
 )
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer

@@ -6,13 +6,13 @@ from kerax import backend
 from kerax.backend import KerasTensor
 from kerax.layers import call_context
 from kerax.layers.input_spec import assert_input_compatibility
-from kerax.layers.node import Node
 from kerax import tree
-from kerax.backend.common import naming
 from kerax.backend.common.tensor_shape import TensorShape
+from kerax.ops.node import Node
+from kerax.ops.operation import Operation
 
 
-class Layer:
+class Layer(Operation):
     def __init__(self, trainable=True, name=None, dtype=None, input_shape=None, input_dim=None,
                  batch_input_shape=None, batch_size=None, activity_regularizer=None, autocast=True,
                  **kwargs):
@@ -23,7 +23,7 @@ class Layer:
             raise TypeError(
                 f"{type(self).__name__}.__init__() got unexpected keyword argument(s) {sorted(kwargs)}."
             )
-        self.name = name or naming.uniquify(naming.to_snake_case(type(self).__name__))
+        super().__init__(name=name)
         self._trainable = bool(trainable)
         from kerax import dtype_policies
         self.dtype_policy = dtype_policies.get(dtype)
@@ -33,7 +33,6 @@ class Layer:
         self.input_spec = None
         self._own_variables = []
         self._eager_losses = []
-        self._inbound_nodes = []
         self._batch_input_shape = _batch_shape_from(input_shape, input_dim, batch_input_shape, batch_size)
         from kerax import regularizers
         self.activity_regularizer = regularizers.get(activity_regularizer)
@@ -85,7 +84,7 @@ class Layer:
                 raise ValueError(f'Layer "{self.name}" was called without inputs.')
             args = (kwargs.pop(first),)
         if any(isinstance(x, KerasTensor) for x in tree.flatten((args, kwargs))):
-            return self._symbolic_call(*args, **kwargs)
+            return self.symbolic_call(*args, **kwargs)
 
         inputs = self._convert_inputs(args[0])
         args = (inputs,) + args[1:]
@@ -154,7 +153,7 @@ class Layer:
             self.built = True
         self._maybe_build(args[0])
 
-    def _symbolic_call(self, *args, **kwargs):
+    def symbolic_call(self, *args, **kwargs):
         self._build_for_call(args, kwargs)
         assert_input_compatibility(self.input_spec, args[0], self.name)
         outputs = self.compute_output_spec(*args, **kwargs)
@@ -344,22 +343,6 @@ class Layer:
         return total
 
     # --- graph introspection ------------------------------------------------------------------------------
-    def _node_tensors(self, attribute, what):
-        if not self._inbound_nodes:
-            raise AttributeError(
-                f'Layer "{self.name}" has no defined {what}: it has not been called on a symbolic input.'
-            )
-        tensors = getattr(self._inbound_nodes[0], attribute)
-        return tensors[0] if len(tensors) == 1 else tensors
-
-    @property
-    def input(self):
-        return self._node_tensors("input_tensors", "input")
-
-    @property
-    def output(self):
-        return self._node_tensors("output_tensors", "output")
-
     @property
     def input_shape(self):
         if not self._inbound_nodes and self._batch_input_shape is not None:

@@ -2,5 +2,8 @@
 from kerax.models.functional import Functional
 from kerax.models.model import Model
 from kerax.models.sequential import Sequential
+from kerax.saving import layer_registry
 from kerax.saving.json_format import model_from_config, model_from_json, model_from_yaml
 from kerax.saving.saving_api import load_model, save_model
+
+layer_registry.register_model_classes(Model, Functional, Sequential)

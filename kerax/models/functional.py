@@ -8,6 +8,8 @@ from kerax import tree
 
 
 class Functional(Model):
+    _is_graph_network = True
+
     def __init__(self, inputs=None, outputs=None, name=None, trainable=True, **kwargs):
         inputs = kwargs.pop("input", inputs)  # Keras 1 spelled these `input=` / `output=`
         outputs = kwargs.pop("output", outputs)
@@ -35,13 +37,18 @@ class Functional(Model):
                     f'by layer "{layer.name}".'
                 )
         self._nodes, first_seen = _topological_nodes(self._inputs, self._outputs)
-        self._graph_layers = _layers_by_depth(self._nodes, first_seen)
+        self._operations = _operations_by_depth(self._nodes, first_seen)
         self.built = True
 
     # --- structure ----------------------------------------------------------------------------------------
     @property
+    def operations(self):
+        """Every operation of the graph (layers and `kerax.ops` calls), in Keras's order."""
+        return list(self._operations)
+
+    @property
     def layers(self):
-        return list(self._graph_layers)
+        return [operation for operation in self._operations if isinstance(operation, Layer)]
 
     @property
     def inputs(self):
@@ -123,16 +130,21 @@ class Functional(Model):
             values[id(tensor)] = self._inputs_layer_cast(tensor, value)
             masks[id(tensor)] = m
         for node in self._nodes:
-            if isinstance(node.layer, InputLayer):
+            if isinstance(node.operation, InputLayer):
                 continue
             args, kwargs = node.fill_arguments(values)
+            if not isinstance(node.operation, Layer):  # a `kerax.ops` call: no masks, no training flag
+                outputs = node.operation(*args, **kwargs)
+                for tensor, value in zip(node.output_tensors, tree.flatten(outputs)):
+                    values[id(tensor)] = value
+                continue
             input_masks = [masks.get(id(t)) for t in node.input_tensors]
-            if node.layer._call_accepts_mask and any(m is not None for m in input_masks) and "mask" not in kwargs:
+            if node.operation._call_accepts_mask and any(m is not None for m in input_masks) and "mask" not in kwargs:
                 kwargs["mask"] = input_masks[0] if len(input_masks) == 1 else input_masks
             kwargs.update(_argument_masks(node, masks))
-            if training is not None and node.layer._call_accepts_training and "training" not in kwargs:
+            if training is not None and node.operation._call_accepts_training and "training" not in kwargs:
                 kwargs["training"] = training
-            outputs = node.layer(*args, **kwargs)
+            outputs = node.operation(*args, **kwargs)
             output_masks = _output_masks(node, args[0] if args else None, input_masks)
             for tensor, value, m in zip(node.output_tensors, tree.flatten(outputs), output_masks):
                 values[id(tensor)] = value
@@ -155,10 +167,10 @@ class Functional(Model):
 def _argument_masks(node, masks):
     """For layers that take one mask per tensor argument (`mask_arguments`, e.g. MultiHeadAttention's
     {"query": "query_mask", ...}): the masks of those arguments' tensors, unless the call passed them."""
-    names = getattr(node.layer, "mask_arguments", None)
+    names = getattr(node.operation, "mask_arguments", None)
     if not names:
         return {}
-    bound = node.layer._call_signature.bind_partial(*node.call_args, **node.call_kwargs).arguments
+    bound = node.operation._call_signature.bind_partial(*node.call_args, **node.call_kwargs).arguments
     found = {}
     for argument, mask_keyword in names.items():
         tensor = bound.get(argument)
@@ -168,7 +180,7 @@ def _argument_masks(node, masks):
 
 
 def _output_masks(node, first_input, input_masks):
-    layer = node.layer
+    layer = node.operation
     count = len(node.output_tensors)
     overrides_mask = type(layer).compute_mask is not Layer.compute_mask
     if not (layer.supports_masking or overrides_mask) or first_input is None:
@@ -194,7 +206,7 @@ def _topological_nodes(inputs, outputs):
         if id(node) in active:
             raise ValueError("The functional graph has a cycle.")
         active.add(id(node))
-        first_seen.append(node.layer)
+        first_seen.append(node.operation)
         for tensor in node.input_tensors:
             if tensor._keras_history is None:
                 raise ValueError(f"Tensor {tensor} is not connected to the model's inputs.")
@@ -208,22 +220,22 @@ def _topological_nodes(inputs, outputs):
         layer, node_index, _ = tensor._keras_history
         visit(layer._inbound_nodes[node_index])
     for node in ordered:
-        if isinstance(node.layer, InputLayer) and id(node.output_tensors[0]) not in input_ids:
+        if isinstance(node.operation, InputLayer) and id(node.output_tensors[0]) not in input_ids:
             raise ValueError(
-                f'Graph disconnected: the output depends on input "{node.layer.name}", which is not among the '
+                f'Graph disconnected: the output depends on input "{node.operation.name}", which is not among the '
                 f"model's inputs."
             )
     return ordered, _unique(first_seen)
 
 
-def _layers_by_depth(nodes, first_seen):
-    """The layers in Keras's order, which fixes the order of `model.layers`, of the weights and of the optimizer
+def _operations_by_depth(nodes, first_seen):
+    """The operations in Keras's order, which fixes the order of `model.layers`, of the weights and of the optimizer
     state in saved files: by decreasing depth (a node's depth is 1 + the largest depth of the nodes that use its
     outputs; a shared layer takes its deepest node's), ties in the order the walk from the outputs met them."""
     node_depth, layer_depth = {}, {}
     for node in reversed(nodes):  # every node comes before its parents
-        depth = max(node_depth.get(id(node), 0), layer_depth.get(id(node.layer), 0))
-        node_depth[id(node)] = layer_depth[id(node.layer)] = depth
+        depth = max(node_depth.get(id(node), 0), layer_depth.get(id(node.operation), 0))
+        node_depth[id(node)] = layer_depth[id(node.operation)] = depth
         for parent in node.parent_nodes:
             node_depth[id(parent)] = max(node_depth.get(id(parent), 0), depth + 1)
     walk_index = {id(layer): i for i, layer in enumerate(first_seen)}

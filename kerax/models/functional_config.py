@@ -21,7 +21,7 @@ def serialize_layer(layer):
 def functional_config(model):
     nodes_of = {}  # id(layer) -> [original node index, ...] of the nodes that belong to this model
     for node in model._nodes:
-        nodes_of.setdefault(id(node.layer), []).append(node.index)
+        nodes_of.setdefault(id(node.operation), []).append(node.index)
     for indices in nodes_of.values():
         indices.sort()
 
@@ -36,7 +36,7 @@ def functional_config(model):
         return value
 
     layer_configs = []
-    for layer in model.layers:
+    for layer in model.operations:
         config = serialize_layer(layer)
         config["name"] = layer.name
         nodes = [layer._inbound_nodes[i] for i in nodes_of[id(layer)]]

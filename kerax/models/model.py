@@ -6,6 +6,7 @@ from kerax import backend
 from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
+from kerax.saving import compile_config, json_format, saving_api, weights
 from kerax.trainers.trainer import Trainer
 from kerax import tree
 
@@ -78,9 +79,16 @@ class Model(Trainer, Layer):
                 show_trainable=False):
         summary_utils.print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn)
 
+    # Functional and Sequential models are graphs of layers, saved as configs; a subclassed model's
+    # architecture is Python code.
+    _is_graph_network = False
+
     def get_config(self):
         # A subclassed model's architecture lives in Python code; Keras returns just the base arguments.
         return {"name": self.name, "trainable": self.trainable}
+
+    def _has_own_config(self):
+        return type(self).get_config is not Model.get_config
 
     # --- compile configuration ----------------------------------------------------------------------------
     def compile(self, *args, **kwargs):
@@ -90,33 +98,26 @@ class Model(Trainer, Layer):
         self._compile_arguments = {k: v for k, v in bound.arguments.items() if k != "self"}
 
     def get_compile_config(self):
-        from kerax.saving import compile_config
         return compile_config.get_compile_config(self)
 
     def compile_from_config(self, config):
-        from kerax.saving import compile_config
         compile_config.compile_from_config(self, config)
 
     # --- saving -------------------------------------------------------------------------------------------
     def save(self, filepath, overwrite=True, save_format=None, include_optimizer=True, **kwargs):
         """Saves architecture, weights, compile configuration and optimizer state: `m.keras` (Keras 3 archive),
         `m.h5` (Keras 2 HDF5) or, for any other path, a directory."""
-        from kerax.saving import saving_api
         saving_api.save_model(self, filepath, overwrite=overwrite, save_format=save_format,
                               include_optimizer=include_optimizer, **kwargs)
 
     def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
-        from kerax.saving import weights
         weights.save_weights(self, filepath, overwrite=overwrite, save_format=save_format)
 
     def load_weights(self, filepath, by_name=False, skip_mismatch=False, options=None):
-        from kerax.saving import weights
         weights.load_weights(self, filepath, by_name=by_name, skip_mismatch=skip_mismatch)
 
     def to_json(self, **kwargs):
-        from kerax.saving import json_format
         return json_format.to_json(self, **kwargs)
 
     def to_yaml(self, **kwargs):
-        from kerax.saving import json_format
         return json_format.to_yaml(self, **kwargs)

@@ -10,6 +10,8 @@ from kerax.saving.layer_registry import deserialize_layer
 
 
 class Sequential(Model):
+    _is_graph_network = True
+
     def __init__(self, layers=None, name=None, trainable=True):
         super().__init__(name=name, trainable=trainable)
         self._stack = []

@@ -51,10 +51,10 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
     layers = model.layers
     graph = model._functional if isinstance(model, Sequential) else model
     is_graph = isinstance(graph, Functional)
-    graph_layers = graph.layers if is_graph else layers
+    graph_layers = graph.operations if is_graph else layers
     nodes_of = {id(layer): [] for layer in graph_layers}
     for node in graph._nodes if is_graph else []:
-        nodes_of[id(node.layer)].append(node)
+        nodes_of[id(node.operation)].append(node)
     is_plain_stack = isinstance(model, Sequential) or not is_graph or all(
         len(nodes_of[id(layer)]) <= 1 and len(_connections(nodes_of[id(layer)])) <= 1 for layer in graph_layers
     )
@@ -75,7 +75,7 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
     print_fn(_row(header, positions))
     print_fn("=" * line_length)
     for i, layer in enumerate(shown):
-        params = layer.count_params() if layer.built else 0
+        params = layer.count_params() if getattr(layer, "built", False) else 0
         nodes = nodes_of.get(id(layer), [])
         fields = [f"{layer.name} ({type(layer).__name__})", _output_shape_of(layer, nodes), params]
         connections = _connections(nodes) if not is_plain_stack else []

@@ -1,18 +1,9 @@
-"""kerax.saving: the serialization registry, and saving/loading models and weights (`load_model`,
-`save_model`, `load_weights`, `save_weights`; see saving_api.py and weights.py for the formats)."""
+"""kerax.saving: the file formats. Saving and loading models and weights (`load_model`, `save_model`,
+`load_weights`, `save_weights`; saving_api.py and weights.py), and the registry re-exported from
+`kerax.serialization`. Model classes are found through the registry, so this package sits below models."""
+from kerax.saving.saving_api import load_model, save_model
+from kerax.saving.weights import load_weights, save_weights
 from kerax.serialization import (
     CustomObjectScope, custom_object_scope, deserialize, get_custom_objects, get_registered_name,
     register_keras_serializable, serialize,
 )
-
-_LAZY = {"load_model": "saving_api", "save_model": "saving_api", "load_weights": "weights",
-         "save_weights": "weights"}
-
-
-def __getattr__(name):
-    # Imported on first use: the file formats need kerax's models, which import this package.
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f"kerax.saving.{_LAZY[name]}"), name)
-    raise AttributeError(f"module 'kerax.saving' has no attribute {name!r}")

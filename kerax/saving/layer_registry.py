@@ -5,21 +5,32 @@ model classes. Arguments of other Keras versions that kerax does not know are dr
 """
 import inspect
 
+from kerax import layers, ops
+from kerax.backend.common.naming import to_snake_case
+from kerax.layers import core
+from kerax.layers.layer import Layer
+from kerax.ops.symbolic import SymbolicOp
 from kerax.serialization import config_compat, registry as serialization
 
 # Names older Keras versions wrote for classes kerax knows under another name (tf.keras < 2.4 wrote
 # "Model" for functional models).
 _ALIASES = {"Model": "Functional"}
+# A `kerax.ops` function called in a functional graph (kerax before 0.2 wrote "OpLayer").
+_SYMBOLIC_OP_NAMES = ("SymbolicOp", "OpLayer")
+
+
+# The model classes (Model, Functional, Sequential): kerax.models registers them, as it sits above saving.
+_MODEL_CLASSES = {}
+
+
+def register_model_classes(*classes):
+    _MODEL_CLASSES.update({cls.__name__: cls for cls in classes})
 
 
 def layer_classes():
     """Every layer and model class of kerax by class name (and public alias)."""
-    from kerax import layers, models
-    from kerax.layers import core
-    from kerax.layers.layer import Layer
-
-    found = {}
-    for module in (core, layers, models):
+    found = dict(_MODEL_CLASSES)
+    for module in (core, layers):
         for name, obj in vars(module).items():
             if isinstance(obj, type) and issubclass(obj, Layer) and not name.startswith("_"):
                 found[name] = obj
@@ -43,6 +54,9 @@ def deserialize_layer(config, custom_objects=None):
     """A layer (or nested model) from `{"class_name": ..., "config": {...}}` (Keras 2 or Keras 3 format)."""
     if not isinstance(config, dict) or "class_name" not in config:
         raise ValueError(f"Expected a layer config with a 'class_name' key, received: {config!r}")
+    if config["class_name"] in _SYMBOLIC_OP_NAMES:
+        settings = dict(config.get("config") or {})
+        return SymbolicOp(_op_function(settings.pop("function")), name=settings.get("name"))
     if _is_keras_operation(config, custom_objects):
         return _saved_operation(config)
     cls = get_layer_class(config, custom_objects)
@@ -59,9 +73,6 @@ def _is_keras_operation(config, custom_objects):
     class name that no layer (custom ones included) has but an op has (NotEqual -> ops.not_equal) counts too."""
     if "module" in config:
         return str(config["module"]).startswith("keras.src.ops")
-    from kerax import ops
-    from kerax.backend.common.naming import to_snake_case
-
     name = config["class_name"]
     return serialization.lookup(name, layer_classes(), custom_objects) is None and callable(
         getattr(ops, to_snake_case(name), None))
@@ -70,10 +81,6 @@ def _is_keras_operation(config, custom_objects):
 def _saved_operation(config):
     """A Keras 3 operation node (`{"module": "keras.src.ops.numpy", "class_name": "NotEqual", ...}`) as the kerax
     op of the same name."""
-    from kerax import ops
-    from kerax.layers.core.op_layer import SavedOperation
-    from kerax.backend.common.naming import to_snake_case
-
     function = to_snake_case(config["class_name"])
     if not callable(getattr(ops, function, None)):
         raise ValueError(f"The saved model uses the Keras operation {config['class_name']!r} "
@@ -82,4 +89,11 @@ def _saved_operation(config):
     settings = dict(config.get("config") or {})
     name = settings.pop("name", None) or config.get("name")
     identity = (config.get("module") or "keras.src.ops.numpy", config["class_name"])
-    return SavedOperation(function, settings, identity, name=name)
+    return SymbolicOp(getattr(ops, function), settings, identity, name=name)
+
+
+def _op_function(name):
+    function = getattr(ops, name, None)
+    if not callable(function):
+        raise ValueError(f"The saved model calls `ops.{name}`, which this version of kerax does not have.")
+    return function

@@ -15,10 +15,7 @@ _SAVE_FORMATS = (None, "h5", "hdf5", "tf", "keras")
 
 
 def check_built(model, action):
-    from kerax.models.functional import Functional
-    from kerax.models.sequential import Sequential
-
-    if not isinstance(model, (Functional, Sequential)) and not model.built:
+    if not model._is_graph_network and not model.built:
         raise ValueError(
             f'Cannot {action} the weights of model "{model.name}": it has not been built yet, so it has no '
             "weights. Call `model.build(input_shape)` first (e.g. `model.build((None, 32))`), or call the "

@@ -15,7 +15,7 @@ from kerax.backend.common.naming import to_snake_case
 # Attributes every Layer/Model has: never walked as children (the model's layers come from `layers`).
 _BASE_ATTRIBUTES = frozenset({
     "_inbound_nodes", "_eager_losses", "_own_variables", "input_spec", "_stack", "_functional", "_nodes",
-    "_graph_layers", "_inputs", "_outputs", "_input_structure", "_outputs_structure", "optimizer",
+    "_operations", "_inputs", "_outputs", "_input_structure", "_outputs_structure", "optimizer",
     "_compile_loss", "_compile_metrics", "_loss_tracker", "_compiled_trainable", "_runners",
 })
 
@@ -37,9 +37,6 @@ def _is_stateful(value):
 
 def state_entries(model, include_optimizer=True):
     """[(path, object)] for every stateful object of `model`, in Keras's order, each object once."""
-    from kerax.models.functional import Functional
-    from kerax.models.sequential import Sequential
-
     entries, seen = [], set()
 
     def add(path, obj):
@@ -47,7 +44,7 @@ def state_entries(model, include_optimizer=True):
             return
         seen.add(id(obj))
         entries.append((path, obj))
-        if isinstance(obj, (Functional, Sequential)):
+        if getattr(obj, "_is_graph_network", False):
             add_container(_join(path, "layers"), obj.layers)
         if isinstance(obj, Layer):
             walk_children(path, obj)

@@ -6,5 +6,4 @@ from kerax.layers.core.flatten import Flatten
 from kerax.layers.core.input_layer import Input, InputLayer
 from kerax.layers.core.lambda_layer import Lambda
 from kerax.layers.core.masking import Masking
-from kerax.layers.core.op_layer import OpLayer
 from kerax.layers.core.reshape import Reshape

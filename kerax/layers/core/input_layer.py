@@ -1,7 +1,7 @@
 """InputLayer and `Input()`: the entry points of a functional graph."""
 from kerax.backend import KerasTensor, standardize_dtype
 from kerax.layers.layer import Layer
-from kerax.layers.node import Node
+from kerax.ops.node import Node
 from kerax.backend.common.tensor_shape import TensorShape
 
 
