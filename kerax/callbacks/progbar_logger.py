@@ -1,7 +1,7 @@
 """ProgbarLogger: prints `Epoch 1/10` and a progress bar per epoch (verbose=1), or one line per epoch
 (verbose=2). Batches that ran together in one device call are reported together."""
 from kerax.callbacks.callback import Callback
-from kerax.utils.progbar import Progbar
+from kerax.console.progbar import Progbar
 
 
 class ProgbarLogger(Callback):

@@ -6,6 +6,9 @@ import warnings
 from kerax import backend
 from kerax.callbacks.batch_counter import BatchCounter
 from kerax.callbacks.callback import Callback
+from kerax.callbacks.tensorboard_embeddings import embedding_layers, write_projector
+from kerax.callbacks.tensorboard_events import EventWriter
+from kerax.callbacks.tensorboard_graph import layer_graph_def
 
 
 class TensorBoard(Callback):
@@ -52,7 +55,6 @@ class TensorBoard(Callback):
 
     def _writer(self, run):
         if run not in self._writers:
-            from kerax.callbacks.tensorboard_events import EventWriter  # tensorboard is imported on first use
             self._writers[run] = EventWriter(os.path.join(self.log_dir, run))
         return self._writers[run]
 
@@ -75,7 +77,7 @@ class TensorBoard(Callback):
     def on_train_batch_begin(self, batch, logs=None):
         first = self._counter.total + 1
         if self._profile_start and not self._profiling and self._profile_start <= first <= self._profile_stop:
-            backend.core.start_profiler(os.path.join(self.log_dir, "train"))
+            backend.start_profiler(os.path.join(self.log_dir, "train"))
             self._profiling = True
 
     def on_train_batch_end(self, batch, logs=None):
@@ -103,11 +105,9 @@ class TensorBoard(Callback):
         if self.histogram_freq and epoch % self.histogram_freq == 0:
             self._log_weights(epoch)
         if self._graph_pending:
-            from kerax.callbacks.tensorboard_graph import layer_graph_def
             self._writer("train").graph(layer_graph_def(self.model))
             self._graph_pending = False
         if self.embeddings_freq and epoch % self.embeddings_freq == 0:
-            from kerax.callbacks.tensorboard_embeddings import embedding_layers, write_projector
             write_projector(os.path.join(self.log_dir, "train"), embedding_layers(self.model),
                             self.embeddings_metadata)
         for writer in self._writers.values():
@@ -149,7 +149,7 @@ class TensorBoard(Callback):
         return isinstance(rate, backend.Variable)
 
     def _stop_profiler(self):
-        backend.core.stop_profiler()
+        backend.stop_profiler()
         self._profiling = False
         self._profile_start = 0  # profile once, like Keras
 

@@ -3,8 +3,6 @@
 import os
 
 import numpy as np
-from google.protobuf import text_format
-from tensorboard.plugins.projector import projector_config_pb2
 
 
 def embedding_layers(model):
@@ -15,6 +13,10 @@ def embedding_layers(model):
 def write_projector(run_dir, layers, metadata):
     """`metadata`: None, one file path for every layer, or a dict layer name -> path (Keras's
     `embeddings_metadata`)."""
+    # imported on first use: keeps `import kerax` fast
+    from google.protobuf import text_format
+    from tensorboard.plugins.projector import projector_config_pb2
+
     os.makedirs(run_dir, exist_ok=True)
     config = projector_config_pb2.ProjectorConfig()
     for layer in layers:

@@ -1,10 +1,11 @@
 """The model's layer graph as a TensorBoard GraphDef: one node per layer (its op is the layer class), with
 the edges of the functional graph (a built Sequential model has one). A subclassed model's call order
 lives in Python code, so its layers appear as nodes without edges."""
-from tensorboard.compat.proto import graph_pb2
 
 
 def layer_graph_def(model):
+    from tensorboard.compat.proto import graph_pb2  # imported on first use: keeps `import kerax` fast
+
     graph = graph_pb2.GraphDef()
     by_name = {}
 

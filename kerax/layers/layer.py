@@ -2,7 +2,7 @@
 in the functional graph when called on symbolic tensors."""
 import inspect
 
-from kerax import backend
+from kerax import backend, constraints, dtype_policies, initializers, regularizers
 from kerax.backend import KerasTensor
 from kerax.layers import call_context
 from kerax.layers.input_spec import assert_input_compatibility
@@ -25,7 +25,6 @@ class Layer(Operation):
             )
         super().__init__(name=name)
         self._trainable = bool(trainable)
-        from kerax import dtype_policies
         self.dtype_policy = dtype_policies.get(dtype)
         self.autocast = autocast
         self.built = False
@@ -34,7 +33,6 @@ class Layer(Operation):
         self._own_variables = []
         self._eager_losses = []
         self._batch_input_shape = _batch_shape_from(input_shape, input_dim, batch_input_shape, batch_size)
-        from kerax import regularizers
         self.activity_regularizer = regularizers.get(activity_regularizer)
         self._call_signature = inspect.signature(self.call)
         self._call_accepts_training = "training" in self._call_signature.parameters
@@ -57,7 +55,6 @@ class Layer(Operation):
         shape = legacy.pop("shape", shape)
         if legacy:
             raise TypeError(f"add_weight() got unexpected keyword argument(s) {sorted(legacy)}.")
-        from kerax import constraints, initializers, regularizers
         dtype = dtype or self.dtype_policy.variable_dtype
         if initializer is None:
             is_float = backend.standardize_dtype(dtype).startswith(("float", "bfloat"))

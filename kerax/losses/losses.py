@@ -1,6 +1,7 @@
 """Loss classes: each wraps one loss function and its arguments, as in
 `CategoricalCrossentropy(from_logits=True)`."""
 from kerax import ops
+from kerax.serialization import registry as serialization
 from kerax.losses import hinge_losses as hinge_fns
 from kerax.losses import probabilistic as prob
 from kerax.losses import regression as reg
@@ -24,14 +25,13 @@ class LossFunctionWrapper(Loss):
     def get_config(self):
         config = {**super().get_config(), **self._fn_kwargs}
         if type(self) is LossFunctionWrapper:
-            from kerax.losses.registry import serialize
-            config["fn"] = serialize(self.fn)
+            config["fn"] = serialization.serialize(self.fn)
         return config
 
     @classmethod
     def from_config(cls, config):
         if "fn" in config:
-            from kerax.losses.registry import deserialize
+            from kerax.losses.registry import deserialize  # cycle: the registry lists this class
             config = {**config, "fn": deserialize(config["fn"])}
         return cls(**config)
 

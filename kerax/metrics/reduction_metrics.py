@@ -1,5 +1,6 @@
 """Mean, Sum and MeanMetricWrapper: metrics that accumulate (weighted) per-sample values."""
 from kerax import ops
+from kerax.serialization import registry as serialization
 from kerax.losses.loss import divide_no_nan, squeeze_or_expand_to_same_rank
 from kerax.metrics.metric import Metric
 
@@ -77,13 +78,12 @@ class MeanMetricWrapper(Mean):
     def get_config(self):
         config = {**super().get_config(), **self._fn_kwargs}
         if type(self) is MeanMetricWrapper:
-            from kerax.metrics.registry import serialize
-            config["fn"] = serialize(self._fn)
+            config["fn"] = serialization.serialize(self._fn)
         return config
 
     @classmethod
     def from_config(cls, config):
         if "fn" in config:
-            from kerax.metrics.registry import deserialize
+            from kerax.metrics.registry import deserialize  # cycle: the registry lists this class
             config = {**config, "fn": deserialize(config["fn"])}
         return cls(**config)

@@ -17,7 +17,7 @@ class Model(Trainer, Layer):
             k in kwargs for k in ("inputs", "outputs", "input", "output")
         )
         if cls is Model and is_functional_call:
-            from kerax.models.functional import Functional
+            from kerax.models.functional import Functional  # cycle: Functional subclasses Model
             return object.__new__(Functional)  # Python then runs Functional.__init__ with these arguments
         return object.__new__(cls)
 

@@ -1,6 +1,6 @@
 """Sequential: a plain stack of layers. Once the input shape is known (from `input_shape=` on the first
 layer, an `Input`, or the first call) it becomes a functional graph."""
-from kerax.backend import KerasTensor
+from kerax.backend import KerasTensor, standardize_dtype
 from kerax.layers.core.input_layer import Input, InputLayer
 from kerax.layers.layer import Layer
 from kerax.models.functional import Functional
@@ -151,6 +151,5 @@ class Sequential(Model):
 
 
 def _dtype_of(x):
-    from kerax.backend import standardize_dtype
     dtype = standardize_dtype(x.dtype)
     return None if dtype.startswith(("float", "bfloat")) else dtype

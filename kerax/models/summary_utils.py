@@ -46,16 +46,15 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
             "This model has not yet been built. Build the model first by calling `build()` or by calling the "
             "model on a batch of data (or give the first layer an `input_shape`)."
         )
-    from kerax.models.functional import Functional
-    from kerax.models.sequential import Sequential
     layers = model.layers
-    graph = model._functional if isinstance(model, Sequential) else model
-    is_graph = isinstance(graph, Functional)
+    is_sequential = hasattr(model, "_functional")
+    graph = model._functional if is_sequential else model
+    is_graph = graph is not None and hasattr(graph, "_nodes")
     graph_layers = graph.operations if is_graph else layers
     nodes_of = {id(layer): [] for layer in graph_layers}
     for node in graph._nodes if is_graph else []:
         nodes_of[id(node.operation)].append(node)
-    is_plain_stack = isinstance(model, Sequential) or not is_graph or all(
+    is_plain_stack = is_sequential or not is_graph or all(
         len(nodes_of[id(layer)]) <= 1 and len(_connections(nodes_of[id(layer)])) <= 1 for layer in graph_layers
     )
     if is_plain_stack:
@@ -68,7 +67,7 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
         header = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
     if positions[-1] <= 1:
         positions = [int(line_length * p) for p in positions]
-    shown = graph_layers if is_graph and not isinstance(model, Sequential) else layers
+    shown = graph_layers if is_graph and not is_sequential else layers
 
     print_fn(f'Model: "{model.name}"')
     print_fn("_" * line_length)

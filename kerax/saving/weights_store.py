@@ -10,6 +10,7 @@ and the optimizer at `optimizer`.
 import warnings
 
 from kerax.layers.layer import Layer
+from kerax.saving import weight_checks
 from kerax.backend.common.naming import to_snake_case
 
 # Attributes every Layer/Model has: never walked as children (the model's layers come from `layers`).
@@ -95,7 +96,6 @@ def save(model, h5_file, include_optimizer=True):
 
 def load(model, h5_file, source, by_name=False, skip_mismatch=False):
     """Assigns the values stored in `h5_file` (read from `source`, a path for messages) to `model`."""
-    from kerax.saving import weight_checks
 
     optimizer = getattr(model, "optimizer", None)
     if optimizer is not None and not optimizer.built and "optimizer" in h5_file and model.built:

@@ -36,15 +36,13 @@ def construct(cls, config, build):
 
 def accepted_arguments(cls):
     """Keyword names the constructors of `cls` accept, following `**kwargs` up the class hierarchy."""
-    from kerax.layers.layer import Layer
-
     accepted = set()
     for klass in cls.__mro__:
         if klass is object or "__init__" not in vars(klass):
             continue
         params = inspect.signature(vars(klass)["__init__"]).parameters.values()
         accepted.update(p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
-        if klass is Layer or not any(p.kind is p.VAR_KEYWORD for p in params):
+        if not any(p.kind is p.VAR_KEYWORD for p in params):
             break
     accepted.discard("self")
     return accepted

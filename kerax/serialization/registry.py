@@ -6,6 +6,8 @@ reads as tf.keras's `{"class_name", "config"}`); plain functions serialize to th
 import difflib
 import threading
 
+from kerax.serialization.config_compat import construct
+
 _GLOBAL_CUSTOM_OBJECTS = {}
 _scope = threading.local()
 
@@ -139,8 +141,6 @@ def deserialize(config, module_objects, kind, custom_objects=None):
         raise unknown_name_error(kind, config["class_name"], module_objects)
     inner = config.get("config", {})
     if isinstance(cls, type):
-        from kerax.serialization.config_compat import construct
-
         build = cls.from_config if hasattr(cls, "from_config") else (lambda c: cls(**c))
         with custom_object_scope(custom_objects or {}):
             return construct(cls, inner, build)

@@ -355,7 +355,7 @@ class Trainer:
                                  epochs=1, steps=adapter.steps)
         callbacks.on_predict_begin()
         collected, masks = self._run_epoch("predict", adapter, callbacks, verbose)
-        stacked = [tree.map_structure(backend.trainer.concatenate_steps, c) for c in collected]
+        stacked = [tree.map_structure(backend.concatenate_steps, c) for c in collected]
         merged = tree.map_structure(lambda *parts: np.concatenate([np.asarray(p) for p in parts]), *stacked)
         keep = np.asarray(masks).reshape(-1)[: len(tree.flatten(merged)[0])] > 0
         result = tree.map_structure(lambda a: a[keep], merged)
@@ -425,17 +425,17 @@ class _StepRunner:
                 self.log_order = list(outputs)
             return new_state, outputs
 
-        self.compiled = None if eager else backend.trainer.compile_loop(
+        self.compiled = None if eager else backend.compile_loop(
             pure_step, resident, keep_all_outputs=keep_all_outputs)
 
     def run(self, *args):
         if self.eager:
             return self._run_eagerly(*args)
-        state = _distinct_buffers([v._value for v in self.state_variables])
+        state = _distinct_buffers([v.raw_state() for v in self.state_variables])
         new_state, outputs = self.compiled(state, *args)
         for variable, value in zip(self.state_variables, new_state):
-            variable._value = value
-        backend.checks.raise_reported()  # e.g. an Embedding id out of range, once the state is safe
+            variable.replace_state(value)
+        backend.raise_reported()  # e.g. an Embedding id out of range, once the state is safe
         if self.log_order is not None:
             outputs = {key: outputs[key] for key in self.log_order}
         return outputs
@@ -527,7 +527,7 @@ def _to_python(outputs):
     if outputs is None:
         return {}
     keys = list(outputs)
-    values = backend.core.to_host([outputs[k] for k in keys])
+    values = backend.to_host([outputs[k] for k in keys])
     return {k: float(v) for k, v in zip(keys, values)}
 
 

@@ -3,6 +3,8 @@ import random
 
 import numpy as np
 
+from kerax.random import set_global_seed
+
 
 def set_random_seed(seed):
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
@@ -12,6 +14,5 @@ def set_random_seed(seed):
     random.seed(int(seed))
     np.random.seed(int(seed))
     # Imported here: the backend imports kerax.utils while it loads, before kerax.random can be imported.
-    from kerax.random import set_global_seed
 
     set_global_seed(int(seed))

@@ -1,4 +1,5 @@
 """Symbolic tensors of the functional API: a shape, a dtype, and the layer call that produced them."""
+from kerax.tree.tree_api import flatten
 from kerax.backend.common.dtypes import standardize_dtype
 
 
@@ -15,7 +16,7 @@ class KerasTensor:
         return len(self.shape)
 
     def reshape(self, new_shape):
-        from kerax import ops
+        from kerax import ops  # cycle: ops build on KerasTensor
         return ops.reshape(self, new_shape)
 
     def __repr__(self):
@@ -35,7 +36,7 @@ class KerasTensor:
 
     # Operators route through kerax.ops, which records them as graph nodes.
     def _op(self, name, *args):
-        from kerax import ops
+        from kerax import ops  # cycle: ops build on KerasTensor
         return getattr(ops, name)(*args)
 
     def __add__(self, o): return self._op("add", self, o)
@@ -61,5 +62,4 @@ def is_keras_tensor(x):
 
 
 def any_symbolic_tensors(args=(), kwargs=None):
-    from kerax.tree.tree_api import flatten
     return any(isinstance(x, KerasTensor) for x in flatten((args, kwargs or {})))

@@ -5,6 +5,7 @@ their own array type (`_convert_to_tensor`, `_direct_assign`).
 """
 import numpy as np
 
+from kerax.backend import config
 from kerax.backend.common import dtypes
 from kerax.backend.common.stateless_scope import get_stateless_scope
 
@@ -77,6 +78,14 @@ class Variable:
             if scoped is not None:
                 return scoped
         return self._value
+
+    def raw_state(self):
+        """The stored engine array, whatever scope is active."""
+        return self._value
+
+    def replace_state(self, array):
+        """Swaps in an engine array of this variable's shape and dtype (a compiled step's new state), unchecked."""
+        self._value = array
 
     def assign(self, value):
         value = self._convert_to_tensor(value)
@@ -154,7 +163,6 @@ class Variable:
 
 def _default_dtype_of(value):
     """float64/int64 data become floatx/int32 unless 64-bit floats were asked for (as Keras does)."""
-    from kerax.backend import config
     dtype = getattr(value, "dtype", None)
     if dtype is None:
         return None

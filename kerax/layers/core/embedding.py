@@ -38,7 +38,7 @@ class Embedding(Layer):
     def call(self, inputs):
         if not backend.standardize_dtype(inputs.dtype).startswith(("int", "uint")):
             inputs = ops.cast(inputs, "int32")
-        backend.checks.check_in_range(inputs, 0, self.input_dim, self._describe_bad_id)
+        backend.check_in_range(inputs, 0, self.input_dim, self._describe_bad_id)
         # Compiled steps report a bad id when the call returns; until then it reads a real row, not NaN, so
         # the weights stay finite.
         return ops.take(self.embeddings, ops.clip(inputs, 0, self.input_dim - 1), axis=0)

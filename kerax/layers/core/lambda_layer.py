@@ -5,8 +5,9 @@ import inspect
 import marshal
 import types
 
-from kerax.layers.layer import Layer
+from kerax.layers.layer import Layer, _keras_tensors_for
 from kerax.serialization import registry as serialization
+from kerax.serialization.safe_mode import in_safe_mode
 from kerax import tree
 
 
@@ -39,7 +40,6 @@ class Lambda(Layer):
     def compute_output_spec(self, *args, **kwargs):
         if self._output_shape is None:
             return super().compute_output_spec(*args, **kwargs)
-        from kerax.layers.layer import _keras_tensors_for
         shape = self._output_shape
         inputs = args[0]  # a tensor or a list of tensors
         if callable(shape):
@@ -77,7 +77,6 @@ def _serialize_function(function):
 
 
 def _deserialize_function(config, safe_mode):
-    from kerax.serialization.safe_mode import in_safe_mode
     is_bytecode = isinstance(config, dict) and config.get("class_name") == "__lambda__"
     is_keras2_bytecode = isinstance(config, (list, tuple))
     if not (is_bytecode or is_keras2_bytecode):

@@ -3,6 +3,7 @@ Dataset can be streamed batch by batch."""
 import numpy as np
 
 from kerax import backend
+from kerax.data import Dataset
 
 
 def moments_of(data, layer, batch_size=None, steps=None):
@@ -27,7 +28,6 @@ def moments_of(data, layer, batch_size=None, steps=None):
 
 
 def _batches(data, batch_size, steps):
-    from kerax.data import Dataset
 
     if isinstance(data, Dataset):
         for step, element in enumerate(data):

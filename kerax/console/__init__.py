@@ -1,0 +1,1 @@
+"""Talking to the user on the console: the progress bar of fit and of custom loops."""

@@ -1,0 +1,39 @@
+"""Every kerax module imports on its own, first of kerax's modules in the interpreter: an import that works only
+because another module happened to be imported before it is found here. One fresh interpreter runs the check;
+between modules it forgets every kerax module (the engine stays loaded, which is what keeps this fast)."""
+import pathlib
+import subprocess
+import sys
+
+KERAX = pathlib.Path(__file__).resolve().parents[2] / "kerax"
+
+CHECK = r"""
+import importlib, sys, traceback
+failures = []
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m == "kerax" or m.startswith("kerax.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception:
+        failures.append(name + ":\n" + traceback.format_exc(limit=3))
+print("\n".join(failures))
+sys.exit(1 if failures else 0)
+"""
+
+
+def module_names():
+    names = []
+    for path in sorted(KERAX.rglob("*.py")):
+        parts = list(path.relative_to(KERAX.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(parts))
+    return names
+
+
+def test_every_module_imports_alone():
+    result = subprocess.run([sys.executable, "-c", CHECK, *module_names()], capture_output=True, text=True,
+                            timeout=600, env={"KERAX_COMPILATION_CACHE": "0", "PATH": "/usr/bin:/bin",
+                                              "PYTHONPATH": str(KERAX.parent)})
+    assert result.returncode == 0, result.stdout + result.stderr
