@@ -20,7 +20,7 @@ class ProgbarLogger(Callback):
         self.target = params.get("steps")
 
     def _reset(self, target=None):
-        # Logs are already running averages: shown as they are (no metric is averaged again); width 30 as tf.keras.
+        # Logs are already running averages, so none is averaged again; width 30 as in tf.keras.
         self.progbar = Progbar(target if target is not None else self.target, width=30, verbose=self.verbose,
                                stateless_metrics=())
         self.seen = 0

@@ -1,4 +1,4 @@
-"""Reading the CIFAR-10/100 batch files: pickled dicts (written by Python 2) of uint8 pixel rows and labels."""
+"""Reading CIFAR-10/100 batch files: pickled dicts (written by Python 2) of uint8 pixel rows and labels."""
 import os
 
 import numpy as np
@@ -17,8 +17,8 @@ def load_batch(fpath, label_key="labels"):
 
 
 def load_batches(folder, names, label_key="labels"):
-    """The batches `names` in `folder`, concatenated: x `(n, 32, 32, 3)` (channels_last, else `(n, 3, 32, 32)`)
-    and the labels as an `(n, 1)` array."""
+    """The batches `names` in `folder`, concatenated: x `(n, 32, 32, 3)` (channels_last, else `(n, 3, 32,
+    32)`) and the labels as an `(n, 1)` array."""
     parts = [load_batch(os.path.join(folder, name), label_key) for name in names]
     x = np.concatenate([data for data, _ in parts])
     y = np.concatenate([np.asarray(labels) for _, labels in parts]).reshape(-1, 1)

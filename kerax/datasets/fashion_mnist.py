@@ -17,7 +17,7 @@ def _read_idx(name, header_bytes):
 
 def load_data():
     """Returns `(x_train, y_train), (x_test, y_test)`: uint8 images `(60000, 28, 28)` / `(10000, 28, 28)` and
-    uint8 labels 0-9 (T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot)."""
+    labels 0-9 (T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot)."""
     splits = []
     for prefix in ("train", "t10k"):
         labels = _read_idx(f"{prefix}-labels-idx1-ubyte.gz", 8)

@@ -14,8 +14,8 @@ def load_data(path="imdb.npz", num_words=None, skip_top=0, maxlen=None, seed=113
     """Returns `(x_train, y_train), (x_test, y_test)`: object arrays of word-id lists and integer labels.
 
     Each split is shuffled with `np.random.RandomState(seed)`; ids are shifted by `index_from` after a leading
-    `start_char`; with `maxlen`, only reviews shorter than it are kept; ids not in `[skip_top, num_words)` become
-    `oov_char` (or are dropped when it is None)."""
+    `start_char`; with `maxlen`, only reviews shorter than it are kept; ids not in `[skip_top, num_words)`
+    become `oov_char` (or are dropped when it is None)."""
     if "nb_words" in kwargs:  # tf.keras's old name
         warnings.warn("The `nb_words` argument in `load_data` has been renamed `num_words`.", stacklevel=2)
         num_words = kwargs.pop("nb_words")
@@ -30,8 +30,8 @@ def load_data(path="imdb.npz", num_words=None, skip_top=0, maxlen=None, seed=113
         x_train, labels_train = ws.remove_long_seq(maxlen, x_train, labels_train)
         x_test, labels_test = ws.remove_long_seq(maxlen, x_test, labels_test)
         if not x_train or not x_test:
-            raise ValueError(f"After filtering for sequences shorter than maxlen={maxlen}, no sequence was kept. "
-                             "Increase maxlen.")
+            raise ValueError(f"After filtering for sequences shorter than maxlen={maxlen}, no sequence was "
+                             "kept. Increase maxlen.")
     xs = ws.limit_vocabulary(x_train + x_test, num_words, skip_top, oov_char)
     labels = np.concatenate([labels_train, labels_test])
     idx = len(x_train)

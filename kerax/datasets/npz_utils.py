@@ -1,8 +1,9 @@
 """Reading the pickled parts of Keras's dataset files without letting a pickle run code.
 
-imdb.npz and reuters.npz hold ragged sequences as NumPy object arrays, and the CIFAR batches are pickled dicts:
-all of them need pickle, but rebuilding them takes only NumPy's array constructor, `ndarray` and `dtype`. Any
-other global (os.system, eval, ...) is refused, so a tampered file fails instead of executing code."""
+imdb.npz and reuters.npz hold ragged sequences as NumPy object arrays, and the CIFAR batches are pickled
+dicts: all of them need pickle, but rebuilding them takes only NumPy's array constructor, `ndarray` and
+`dtype`. Any other global (os.system, eval, ...) is refused, so a tampered file fails instead of executing
+code."""
 import io
 import pickle
 import zipfile

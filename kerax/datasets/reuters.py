@@ -8,11 +8,11 @@ from kerax.datasets import sources, word_sequences as ws
 from kerax.datasets.npz_utils import load_npz
 
 _LABEL_NAMES = (
-    "cocoa", "grain", "veg-oil", "earn", "acq", "wheat", "copper", "housing", "money-supply", "coffee", "sugar",
-    "trade", "reserves", "ship", "cotton", "carcass", "crude", "nat-gas", "cpi", "money-fx", "interest", "gnp",
-    "meal-feed", "alum", "oilseed", "gold", "tin", "strategic-metal", "livestock", "retail", "ipi", "iron-steel",
-    "rubber", "heat", "jobs", "lei", "bop", "zinc", "orange", "pet-chem", "dlr", "gas", "silver", "wpi", "hog",
-    "lead",
+    "cocoa", "grain", "veg-oil", "earn", "acq", "wheat", "copper", "housing", "money-supply", "coffee",
+    "sugar", "trade", "reserves", "ship", "cotton", "carcass", "crude", "nat-gas", "cpi", "money-fx",
+    "interest", "gnp", "meal-feed", "alum", "oilseed", "gold", "tin", "strategic-metal", "livestock",
+    "retail", "ipi", "iron-steel", "rubber", "heat", "jobs", "lei", "bop", "zinc", "orange", "pet-chem",
+    "dlr", "gas", "silver", "wpi", "hog", "lead",
 )
 
 
@@ -30,7 +30,8 @@ def load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=None, test_
         xs, labels = ws.remove_long_seq(maxlen, xs, labels)
     xs = ws.limit_vocabulary(xs, num_words, skip_top, oov_char)
     idx = int(len(xs) * (1 - test_split))
-    return (ws.object_array(xs[:idx]), np.array(labels[:idx])), (ws.object_array(xs[idx:]), np.array(labels[idx:]))
+    train = ws.object_array(xs[:idx]), np.array(labels[:idx])
+    return train, (ws.object_array(xs[idx:]), np.array(labels[idx:]))
 
 
 def get_word_index(path="reuters_word_index.json"):

@@ -26,7 +26,7 @@ def remove_long_seq(maxlen, sequences, labels):
 
 def limit_vocabulary(sequences, num_words, skip_top, oov_char):
     """Ids outside `[skip_top, num_words)` replaced by `oov_char`, or dropped when it is None. Without
-    `num_words` the limit is the largest id present, which (as in Keras) makes that one id out of vocabulary."""
+    `num_words`, the limit is the largest id, which (as in Keras) puts that one id out of vocabulary."""
     if not num_words:
         num_words = max(max(x) for x in sequences)
     if oov_char is not None:

@@ -39,14 +39,15 @@ def skipgrams(sequence, vocabulary_size, window_size=4, negative_samples=1.0, sh
               sampling_table=None, seed=None):
     """`(couples, labels)`: `[word, context]` pairs of words at most `window_size` apart (label 1) and, for
     `negative_samples` times as many, `[word, random id in [1, vocabulary_size)]` (label 0). Id 0 is skipped.
-    Labels are `[0, 1]` / `[1, 0]` with `categorical=True`. `sampling_table[w]` is the chance to keep word w."""
+    Labels are `[0, 1]` / `[1, 0]` with `categorical=True`. `sampling_table[w]`: chance to keep word w."""
     couples = _positive_pairs(sequence, window_size, sampling_table)
     labels = [[0, 1] if categorical else 1] * len(couples)
     if negative_samples > 0:
         count = int(len(labels) * negative_samples)
         words = [c[0] for c in couples]
         random.shuffle(words)
-        couples += [[words[i % len(words)], random.randint(1, int(vocabulary_size - 1))] for i in range(count)]
+        couples += [[words[i % len(words)], random.randint(1, int(vocabulary_size - 1))]
+                    for i in range(count)]
         labels += [[1, 0] if categorical else 0] * count
     if shuffle:
         if seed is None:

@@ -1,5 +1,5 @@
-"""tf.keras's text preprocessing (`keras.preprocessing.text`): splitting text into words, hashing words to ids,
-and the `Tokenizer`."""
+"""tf.keras's text preprocessing (`keras.preprocessing.text`): splitting text into words, hashing words to
+ids, and the `Tokenizer`."""
 import hashlib
 
 from kerax.preprocessing.text_defaults import DEFAULT_FILTERS, text_to_word_sequence
@@ -11,9 +11,10 @@ def _md5(word):
 
 
 def hashing_trick(text, n, hash_function=None, filters=DEFAULT_FILTERS, lower=True, split=" ", analyzer=None):
-    """The words of `text` as ids in `[1, n)`: `hash_function(word) % (n - 1) + 1`. `hash_function` is Python's
-    `hash` when None (which changes between runs unless PYTHONHASHSEED is set), "md5" (stable), or a function of
-    a string returning an int. `analyzer`, when given, splits the text instead of `text_to_word_sequence`."""
+    """The words of `text` as ids in `[1, n)`: `hash_function(word) % (n - 1) + 1`. `hash_function` is
+    Python's `hash` when None (which changes between runs unless PYTHONHASHSEED is set), "md5" (stable), or a
+    function of a string returning an int. `analyzer`, when given, splits the text instead of
+    `text_to_word_sequence`."""
     if hash_function is None:
         hash_function = hash
     elif hash_function == "md5":

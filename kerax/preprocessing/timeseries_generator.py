@@ -31,8 +31,9 @@ class TimeseriesGenerator(PyDataset):
         self.end_index = len(data) - 1 if end_index is None else end_index
         self.shuffle, self.reverse, self.batch_size = shuffle, reverse, batch_size
         if self.start_index > self.end_index:
-            raise ValueError(f"`start_index+length={self.start_index} > end_index={self.end_index}` is disallowed, "
-                             "as no part of the sequence would be left to be used as current step.")
+            raise ValueError(f"`start_index+length={self.start_index} > end_index={self.end_index}` is "
+                             "disallowed, as no part of the sequence would be left to be used as current "
+                             "step.")
 
     def __len__(self):
         span = self.batch_size * self.stride
@@ -43,7 +44,8 @@ class TimeseriesGenerator(PyDataset):
             rows = np.random.randint(self.start_index, self.end_index + 1, size=self.batch_size)
         else:
             first = self.start_index + self.batch_size * self.stride * index
-            rows = np.arange(first, min(first + self.batch_size * self.stride, self.end_index + 1), self.stride)
+            last = min(first + self.batch_size * self.stride, self.end_index + 1)
+            rows = np.arange(first, last, self.stride)
         samples = np.array([self.data[row - self.length:row:self.sampling_rate] for row in rows])
         targets = np.array([self.targets[row] for row in rows])
         return (samples[:, ::-1, ...] if self.reverse else samples), targets

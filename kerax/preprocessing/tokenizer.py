@@ -11,14 +11,16 @@ _MODES = ("binary", "count", "tfidf", "freq")
 
 
 class Tokenizer:
-    """Word ids start at 1 (0 is reserved) in order of decreasing frequency, ties in order of first appearance;
-    `oov_token`, when given, takes id 1. Only ids below `num_words` are used when turning texts into sequences or
-    matrices. `char_level=True` makes every character a token; a text given as a list is taken as its tokens."""
+    """Word ids start at 1 (0 is reserved) in order of decreasing frequency, ties in order of first
+    appearance; `oov_token`, when given, takes id 1. Only ids below `num_words` are used when turning texts
+    into sequences or matrices. `char_level=True` makes every character a token; a text given as a list is
+    taken as its tokens."""
 
     def __init__(self, num_words=None, filters=DEFAULT_FILTERS, lower=True, split=" ", char_level=False,
                  oov_token=None, analyzer=None, **kwargs):
         if "nb_words" in kwargs:
-            warnings.warn("The `nb_words` argument in `Tokenizer` has been renamed `num_words`.", stacklevel=2)
+            warnings.warn("The `nb_words` argument in `Tokenizer` has been renamed `num_words`.",
+                          stacklevel=2)
             num_words = kwargs.pop("nb_words")
         document_count = kwargs.pop("document_count", 0)
         if kwargs:
@@ -55,7 +57,8 @@ class Tokenizer:
                 self.word_counts[w] = self.word_counts.get(w, 0) + 1
             for w in set(tokens):
                 self.word_docs[w] += 1
-        ranked = sorted(self.word_counts, key=self.word_counts.get, reverse=True)  # stable: ties keep first seen
+        # sorted() is stable: words with equal counts keep the order they were first seen in
+        ranked = sorted(self.word_counts, key=self.word_counts.get, reverse=True)
         vocabulary = ([] if self.oov_token is None else [self.oov_token]) + ranked
         self.word_index = {w: i for i, w in enumerate(vocabulary, start=1)}
         self.index_word = {i: w for w, i in self.word_index.items()}
@@ -132,7 +135,7 @@ class Tokenizer:
         return x
 
     def get_config(self):
-        """The settings and the vocabulary statistics, the latter as JSON strings (as tf.keras writes them)."""
+        """The settings and vocabulary statistics, the latter as JSON strings as tf.keras writes them."""
         return {
             "num_words": self.num_words, "filters": self.filters, "lower": self.lower, "split": self.split,
             "char_level": self.char_level, "oov_token": self.oov_token, "document_count": self.document_count,

@@ -1,4 +1,4 @@
-"""`Config`: a dict whose entries are also attributes, that can be frozen against changes and saved as JSON."""
+"""`Config`: a dict whose entries are also attributes; it can be frozen against changes and saved as JSON."""
 import copy
 import difflib
 import json
@@ -18,7 +18,8 @@ class Config:
 
     def _raise_if_frozen(self):
         if self._frozen:
-            raise ValueError("Cannot mutate attribute(s) because the config is frozen. Call `unfreeze()` first.")
+            raise ValueError(
+                "Cannot mutate attribute(s) because the config is frozen. Call `unfreeze()` first.")
 
     def as_dict(self):
         return copy.copy(self._config)
@@ -63,7 +64,8 @@ class Config:
         if name in self._config:
             return self._config[name]
         close = difflib.get_close_matches(name, self._config.keys(), n=1, cutoff=0.7)
-        raise AttributeError(f"Unknown attribute: '{name}'." + (f" Did you mean '{close[0]}'?" if close else ""))
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise AttributeError(f"Unknown attribute: '{name}'.{hint}")
 
     def __setitem__(self, key, item):
         self._raise_if_frozen()

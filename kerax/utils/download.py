@@ -54,9 +54,9 @@ def download(origin, target, file_hash=None, hash_algorithm="auto"):
                 raise _failure(origin, target, str(e) or repr(e)) from e
         if file_hash is not None and not validate_file(partial, file_hash, hash_algorithm):
             raise ValueError(
-                f"Incomplete or corrupted file detected: the {hash_algorithm} hash of the file downloaded from "
-                f"{origin} does not match the expected {file_hash}. The file was discarded; retry, or check "
-                "`file_hash`."
+                f"Incomplete or corrupted file detected: the {hash_algorithm} hash of the file downloaded "
+                f"from {origin} does not match the expected {file_hash}. The file was discarded; retry, or "
+                "check `file_hash`."
             )
         os.replace(partial, target)
     finally:

@@ -34,8 +34,8 @@ def _file_name(fname, origin):
         fname = os.fspath(fname)
         if os.sep in fname or (os.altsep and os.altsep in fname):
             raise ValueError(
-                "Paths are no longer accepted as the `fname` argument. To specify the file's parent directory, "
-                f"use the `cache_dir` argument. Received: fname={fname}"
+                "Paths are no longer accepted as the `fname` argument. To specify the file's parent "
+                f"directory, use the `cache_dir` argument. Received: fname={fname}"
             )
         return fname
     fname = os.path.basename(urllib.parse.urlsplit(origin).path)
@@ -60,20 +60,21 @@ def _cached(path, file_hash, hash_algorithm):
     if file_hash is None or validate_file(path, file_hash, hash_algorithm):
         return True
     io_utils.print_msg(
-        f"A local file was found, but it seems to be incomplete or outdated because the {hash_algorithm} file "
-        f"hash does not match the original value of {file_hash} so we will re-download the data."
+        f"A local file was found, but it seems to be incomplete or outdated because the {hash_algorithm} "
+        f"file hash does not match the original value of {file_hash} so we will re-download the data."
     )
     return False
 
 
 def get_file(fname=None, origin=None, untar=False, md5_hash=None, file_hash=None, cache_subdir="datasets",
-             hash_algorithm="auto", extract=False, archive_format="auto", cache_dir=None, force_download=False):
+             hash_algorithm="auto", extract=False, archive_format="auto", cache_dir=None,
+             force_download=False):
     """Downloads a file from a URL if it is not already in the cache; returns its path.
 
     The file goes to `<cache_dir>/<cache_subdir>/<fname>` (by default `~/.keras/datasets/<fname>`, or under
     `$KERAS_HOME`; `/tmp/.keras` when that cannot be written). With `extract=True` (or the deprecated
-    `untar=True`) a tar or zip archive is extracted and the extraction folder returned. `file_hash` (sha256, or
-    md5; `md5_hash` is its deprecated form) is checked before the file is kept."""
+    `untar=True`) a tar or zip archive is extracted and the extraction folder returned. `file_hash` (sha256,
+    or md5; `md5_hash` is its deprecated form) is checked before the file is kept."""
     if origin is None:
         raise ValueError('Please specify the "origin" argument (URL of the file to download).')
     if md5_hash is not None and file_hash is None:
@@ -84,8 +85,8 @@ def get_file(fname=None, origin=None, untar=False, md5_hash=None, file_hash=None
     if not _writable(datadirs[0]):  # still read from, so a read-only Keras cache is used
         datadirs.append(_fallback_datadir(cache_subdir))
     found = None if force_download else next(
-        (d for d in datadirs if _cached(_targets(d, name, bool(fname), extract)[0], file_hash, hash_algorithm)),
-        None)
+        (d for d in datadirs
+         if _cached(_targets(d, name, bool(fname), extract)[0], file_hash, hash_algorithm)), None)
     datadir = found or datadirs[-1]
     download_target, extraction_dir = _targets(datadir, name, bool(fname), extract)
     downloaded = found is None

@@ -33,9 +33,9 @@ class Progbar:
     """Displays a progress bar.
 
     `target` is the number of steps expected (None if unknown). Metrics passed to `update` as `(name, value)`
-    pairs (or a dict) are averaged over the steps seen, except those named in `stateful_metrics`, which are shown
-    as they are; `stateless_metrics` instead names the only ones to average. `verbose`: 0 silent, 1 a bar,
-    2 one line when finished."""
+    pairs (or a dict) are averaged over the steps seen, except those named in `stateful_metrics`, which are
+    shown as they are; `stateless_metrics` instead names the only ones to average. `verbose`: 0 silent, 1 a
+    bar, 2 one line when finished."""
 
     def __init__(self, target, width=20, verbose=1, interval=0.05, stateful_metrics=None,
                  stateless_metrics=None, unit_name="step"):

@@ -1,4 +1,4 @@
-"""boston_housing and california_housing: Keras's shuffle (`np.random.RandomState(seed).shuffle`) and split."""
+"""boston_housing, california_housing: Keras's shuffle (`np.random.RandomState(seed).shuffle`) and split."""
 import io
 
 import numpy as np

@@ -120,7 +120,8 @@ def test_cifar10_concatenates_the_five_batches_channels_last(place, rng):
 
 
 def test_cifar100_fine_and_coarse_labels(place, rng):
-    train, test = rng.integers(0, 256, (4, 3072), dtype=np.uint8), rng.integers(0, 256, (2, 3072), dtype=np.uint8)
+    train = rng.integers(0, 256, (4, 3072), dtype=np.uint8)
+    test = rng.integers(0, 256, (2, 3072), dtype=np.uint8)
     batches = {"train": {"data": train, "fine_labels": [10, 20, 30, 99], "coarse_labels": [1, 2, 3, 19]},
                "test": {"data": test, "fine_labels": [5, 6], "coarse_labels": [0, 4]}}
     place("cifar-100-python.tar.gz", cifar_tar("cifar-100-python", batches),
@@ -150,7 +151,8 @@ def test_a_pickle_that_would_run_code_is_refused(place, tmp_path):
 def test_mnist_trains_a_model(place, rng):
     place("mnist.npz", npz_bytes(**tiny_mnist(rng)))
     (x_train, y_train), _ = datasets.mnist.load_data()
-    model = kerax.Sequential([layers.Input((28, 28)), layers.Flatten(), layers.Dense(10, activation="softmax")])
+    model = kerax.Sequential([layers.Input((28, 28)), layers.Flatten(),
+                              layers.Dense(10, activation="softmax")])
     model.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(x_train.astype("float32") / 255, y_train, batch_size=3, epochs=2, verbose=0)
     assert len(history.history["loss"]) == 2 and np.isfinite(history.history["loss"]).all()

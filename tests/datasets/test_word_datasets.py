@@ -1,5 +1,5 @@
 """imdb and reuters: the id transformations (start_char, index_from, oov_char, num_words, skip_top, maxlen)
-checked against lists worked out by hand; the shuffles are Keras's documented `np.random.RandomState(seed)`."""
+checked against lists worked out by hand; the shuffles are Keras's documented `RandomState(seed)`."""
 import io
 import json
 import pickle

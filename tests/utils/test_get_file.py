@@ -165,5 +165,6 @@ def test_hostile_archives_are_refused_and_nothing_is_written(home, server, kind)
     with pytest.raises(ValueError, match="Refusing to extract") as info:
         utils.get_file("bad", server.url("/bad"), extract=True)
     assert "outside" in str(info.value)
-    assert sorted(os.listdir(home / "datasets")) == ["bad_archive"]  # the archive, no extraction, no leftovers
+    # the archive only: no extraction folder, no temporary leftovers
+    assert sorted(os.listdir(home / "datasets")) == ["bad_archive"]
     assert not (home / "evil").exists() and not os.path.exists("/tmp/kerax_test_evil_abs")

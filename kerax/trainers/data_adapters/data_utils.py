@@ -1,4 +1,4 @@
-"""Shared checks for user data: packing and unpacking `(x, y, sample_weight)`, numeric arrays, class weights."""
+"""Shared checks for user data: (un)packing `(x, y, sample_weight)`, numeric arrays, class weights."""
 import numpy as np
 
 from kerax.backend import config
