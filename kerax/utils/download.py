@@ -40,6 +40,7 @@ def _failure(origin, target, reason):
 def download(origin, target, file_hash=None, hash_algorithm="auto"):
     """Downloads `origin` to the path `target`, checking `file_hash` (sha256 or md5) when given."""
     io_utils.print_msg(f"Downloading data from {origin}")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     fd, partial = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.",
                                    suffix=".part")
     try:

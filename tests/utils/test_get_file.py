@@ -168,3 +168,17 @@ def test_hostile_archives_are_refused_and_nothing_is_written(home, server, kind)
     # the archive only: no extraction folder, no temporary leftovers
     assert sorted(os.listdir(home / "datasets")) == ["bad_archive"]
     assert not (home / "evil").exists() and not os.path.exists("/tmp/kerax_test_evil_abs")
+
+
+def test_a_read_only_cache_is_read_and_downloads_go_to_the_fallback(home, server, tmp_path, monkeypatch):
+    from kerax.utils import file_utils
+
+    fallback = tmp_path / "tmp_keras"
+    monkeypatch.setattr(file_utils, "_writable", lambda folder: not str(folder).startswith(str(home)))
+    monkeypatch.setattr(file_utils, "_fallback_datadir", lambda subdir: str(fallback / subdir))
+    (home / "datasets").mkdir(parents=True)
+    (home / "datasets" / "kept.npz").write_bytes(b"from keras")
+    server.files["/new.npz"] = b"new"
+    assert utils.get_file("kept.npz", server.url("/kept.npz")) == str(home / "datasets" / "kept.npz")
+    assert utils.get_file("new.npz", server.url("/new.npz")) == str(fallback / "datasets" / "new.npz")
+    assert server.requests == ["/new.npz"] and not (home / "datasets" / "new.npz").exists()
