@@ -1,6 +1,7 @@
 """ProgbarLogger: prints `Epoch 1/10` and a progress bar per epoch (verbose=1), or one line per epoch
 (verbose=2). Batches that ran together in one device call are reported together."""
 from kerax.callbacks.callback import Callback
+from kerax.console import io_utils
 from kerax.console.progbar import Progbar
 
 
@@ -19,7 +20,9 @@ class ProgbarLogger(Callback):
         self.target = params.get("steps")
 
     def _reset(self, target=None):
-        self.progbar = Progbar(target if target is not None else self.target, verbose=self.verbose)
+        # Logs are already running averages, so none is averaged again; width 30 as in tf.keras.
+        self.progbar = Progbar(target if target is not None else self.target, width=30, verbose=self.verbose,
+                               stateless_metrics=())
         self.seen = 0
 
     def on_train_begin(self, logs=None):
@@ -30,7 +33,7 @@ class ProgbarLogger(Callback):
 
     def on_epoch_begin(self, epoch, logs=None):
         if self.verbose:
-            print(f"Epoch {epoch + 1}/{self.epochs}", flush=True)
+            io_utils.print_msg(f"Epoch {epoch + 1}/{self.epochs}")
         self._reset()
 
     def on_train_batch_end(self, batch, logs=None):

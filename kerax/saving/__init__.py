@@ -4,6 +4,7 @@
 from kerax.saving.saving_api import load_model, save_model
 from kerax.saving.weights import load_weights, save_weights
 from kerax.serialization import (
-    CustomObjectScope, custom_object_scope, deserialize, get_custom_objects, get_registered_name,
-    register_keras_serializable, serialize,
+    CustomObjectScope, custom_object_scope, deserialize, deserialize_keras_object, get_custom_objects,
+    get_registered_name, get_registered_object, register_keras_serializable, serialize,
+    serialize_keras_object,
 )

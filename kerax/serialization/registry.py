@@ -4,9 +4,11 @@
 reads as tf.keras's `{"class_name", "config"}`); plain functions serialize to their name.
 """
 import difflib
+import importlib
 import threading
 
 from kerax.serialization.config_compat import construct
+from kerax.serialization.safe_mode import SafeModeScope
 
 _GLOBAL_CUSTOM_OBJECTS = {}
 _scope = threading.local()
@@ -161,3 +163,53 @@ def resolve(identifier, module_objects, kind, custom_objects=None):
             "a class, an instance or a callable."
         )
     return obj
+
+
+# Keras 3's general entry points (`keras.saving` / `keras.utils`), thin layers over the functions above.
+def get_registered_object(name, custom_objects=None, module_objects=None):
+    """The object registered as `name` (custom object scope, then global registry), else the one in
+    `custom_objects` or `module_objects`; None when there is none."""
+    for table in (_scoped_objects(), _GLOBAL_CUSTOM_OBJECTS, custom_objects or {}, module_objects or {}):
+        if name in table:
+            return table[name]
+    return None
+
+
+def serialize_keras_object(obj):
+    return serialize(obj)
+
+
+def _public_objects(keras_module):
+    """The public names of the kerax package standing for a Keras module ("keras.layers" -> kerax.layers)."""
+    if not keras_module or not (keras_module == "keras" or keras_module.startswith("keras.")):
+        return {}
+    reverse = {keras: kerax for kerax, keras in _KERAS_MODULES.items()}
+    name = reverse.get(keras_module) or "kerax" + keras_module[len("keras"):].replace(".src", "", 1)
+    try:
+        module = importlib.import_module(name)  # chosen by the config at run time, so not a top-level import
+    except ImportError:
+        return {}
+    return {k: v for k, v in vars(module).items() if not k.startswith("_")}
+
+
+def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
+    """The object a `serialize_keras_object` config describes; plain values pass through, lists and dicts of
+    configs are deserialized item by item, and a name is looked up (or returned as it is when unknown)."""
+    module_objects = kwargs.pop("module_objects", None) or {}
+    if isinstance(config, (list, tuple)):
+        return [deserialize_keras_object(c, custom_objects, safe_mode, module_objects=module_objects)
+                for c in config]
+    if isinstance(config, str):
+        found = get_registered_object(config, custom_objects, module_objects)
+        return config if found is None else found
+    if not isinstance(config, dict):
+        return config
+    if "class_name" not in config or "config" not in config:
+        return {k: deserialize_keras_object(v, custom_objects, safe_mode, module_objects=module_objects)
+                for k, v in config.items()}
+    objects = {**_public_objects(config.get("module")), **module_objects}
+    if config["class_name"] == "function":
+        name = config.get("registered_name") or config["config"]
+        return deserialize(name, objects, "function", custom_objects)
+    with SafeModeScope(safe_mode):
+        return deserialize(config, objects, "object", custom_objects)

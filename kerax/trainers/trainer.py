@@ -5,7 +5,6 @@ inside a StatelessScope over every piece of state; the backend compiles that pur
 steps per device call, and the new state is written back into the Variables after each call.
 """
 import math
-import sys
 
 import numpy as np
 
@@ -16,6 +15,7 @@ from kerax.layers import batch_padding as padding
 from kerax.trainers import compile_utils, data_adapters
 from kerax.trainers.gradients import value_and_grad
 from kerax import tree
+from kerax.console import io_utils
 
 # With no callback needing per-batch hooks, an epoch of up to this many steps runs in one device call.
 MAX_STEPS_PER_EXECUTION = 1024
@@ -206,7 +206,7 @@ class Trainer:
         if steps is None:
             return 1
         per_call = min(steps, MAX_STEPS_PER_EXECUTION)
-        if verbose == 1 and sys.stdout.isatty():
+        if verbose == 1 and io_utils.is_live_terminal():
             per_call = min(per_call, max(1, math.ceil(steps / LIVE_PROGRESS_UPDATES)))
         return per_call
 

@@ -1,8 +1,19 @@
-"""kerax.utils: to_categorical, normalize, Sequence/PyDataset and set_random_seed. The helper submodules
-(`tree`, `naming`, ...) are imported by path and not re-exported."""
-from kerax.utils.numerical_utils import normalize, to_categorical
-from kerax.utils.rng_utils import set_random_seed
-from kerax.trainers.data_adapters.py_dataset import PyDataset, Sequence
+"""kerax.utils: Keras's utilities (files, sequences, progress bars, data packing, serialization names). A public
+namespace near the top: nothing below `models` imports it."""
+from kerax.backend import clear_session, is_keras_tensor, standardize_dtype
 from kerax.serialization.registry import (
-    CustomObjectScope, custom_object_scope, get_custom_objects, register_keras_serializable,
+    CustomObjectScope, custom_object_scope, deserialize_keras_object, get_custom_objects, get_registered_name,
+    get_registered_object, register_keras_serializable, serialize_keras_object,
 )
+from kerax.trainers.data_adapters.data_utils import pack_x_y_sample_weight, unpack_x_y_sample_weight
+from kerax.trainers.data_adapters.py_dataset import PyDataset, Sequence
+from kerax.utils.config import Config
+from kerax.utils.file_utils import get_file
+from kerax.console.io_utils import (
+    disable_interactive_logging, enable_interactive_logging, is_interactive_logging_enabled,
+)
+from kerax.utils.numerical_utils import normalize, to_categorical
+from kerax.console.progbar import Progbar
+from kerax.utils.rng_utils import set_random_seed
+from kerax.utils.sequence_utils import pad_sequences
+from kerax.utils.source_inputs import get_source_inputs

@@ -20,7 +20,7 @@ LAYERS = (
     "trainers",                           # compile / fit / evaluate / predict
     "saving",                             # file formats (model classes found through the registry)
     "models",                             # Model, Functional, Sequential
-    "datasets", "preprocessing", "utils", "experimental", "compat", "train",  # public high-level namespaces
+    "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
     "__init__",                           # kerax/__init__.py: re-exports
 )
 RANK = {name: i for i, name in enumerate(LAYERS)}

@@ -1,4 +1,4 @@
-"""Shared checks for user data: unpacking `(x, y, sample_weight)`, numeric arrays, class weights."""
+"""Shared checks for user data: (un)packing `(x, y, sample_weight)`, numeric arrays, class weights."""
 import numpy as np
 
 from kerax.backend import config
@@ -19,6 +19,14 @@ def unpack_x_y_sample_weight(data):
     raise ValueError(
         f"Data should be `x`, `(x,)`, `(x, y)` or `(x, y, sample_weight)`; received a tuple of {len(data)} items."
     )
+
+
+def pack_x_y_sample_weight(x, y=None, sample_weight=None):
+    """The tuple `fit` takes: `x` alone (a tuple or list `x` is wrapped as `(x,)`), `(x, y)` or
+    `(x, y, sample_weight)`."""
+    if y is None:
+        return (x,) if isinstance(x, (tuple, list)) else x
+    return (x, y) if sample_weight is None else (x, y, sample_weight)
 
 
 def to_numeric_array(value, what):
