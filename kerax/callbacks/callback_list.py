@@ -1,5 +1,5 @@
-"""CallbackList: calls every callback's hook; converts device logs to Python floats only when some callback
-will read them."""
+"""CallbackList: calls every callback's hook, always with a dict of logs (empty where there is nothing to
+report), as Keras does."""
 from kerax.callbacks.callback import Callback, overrides_batch_hooks
 from kerax.callbacks.history import History
 from kerax.callbacks.progbar_logger import ProgbarLogger
@@ -35,8 +35,10 @@ class CallbackList:
         return any(overrides_batch_hooks(c, mode) for c in self.callbacks)
 
     def _call(self, hook, *args):
+        *args, logs = args
+        logs = {} if logs is None else logs
         for callback in self.callbacks:
-            getattr(callback, hook)(*args)
+            getattr(callback, hook)(*args, logs)
 
     def on_train_begin(self, logs=None): self._call("on_train_begin", logs)
     def on_train_end(self, logs=None): self._call("on_train_end", logs)

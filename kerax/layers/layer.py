@@ -4,7 +4,7 @@ import inspect
 
 from kerax import backend, constraints, dtype_policies, initializers, regularizers
 from kerax.backend import KerasTensor
-from kerax.layers import call_context
+from kerax.backend.common import step_context
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax import tree
 from kerax.backend.common.tensor_shape import TensorShape
@@ -90,21 +90,21 @@ class Layer(Operation):
 
         training = kwargs.pop("training", None)
         if training is None:
-            training = call_context.current_training()
+            training = step_context.current_training()
         if self._call_accepts_training:
             kwargs["training"] = training
         mask = kwargs.pop("mask", None)
         if self._call_accepts_mask:
             kwargs["mask"] = mask
 
-        if call_context.is_outermost_call():
+        if step_context.is_outermost_call():
             self._clear_eager_losses()
-        with call_context.CallContext(training):
+        with step_context.TrainingScope(training):
             outputs = self.call(*args, **kwargs)
         if self.activity_regularizer is not None:
             for output in tree.flatten(outputs):
-                batch = backend.cast(backend.shape(output)[0], output.dtype)
-                self.add_loss(self.activity_regularizer(output) / batch)
+                rows = step_context.real_batch_size(output, output.dtype)
+                self.add_loss(self.activity_regularizer(output) / rows)
         return outputs
 
     def _convert_inputs(self, inputs):

@@ -77,7 +77,8 @@ class Model(Trainer, Layer):
 
     def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False,
                 show_trainable=False):
-        summary_utils.print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn)
+        summary_utils.print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn,
+                                    expand_nested=expand_nested, show_trainable=show_trainable)
 
     # Functional and Sequential models are graphs of layers, saved as configs; a subclassed model's
     # architecture is Python code.

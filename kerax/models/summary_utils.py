@@ -39,25 +39,16 @@ def _row(fields, positions):
     return line
 
 
-def print_summary(model, line_length=None, positions=None, print_fn=None):
+def print_summary(model, line_length=None, positions=None, print_fn=None, expand_nested=False,
+                  show_trainable=False):
     print_fn = print_fn or print
     if not model.built:
         raise ValueError(
             "This model has not yet been built. Build the model first by calling `build()` or by calling the "
             "model on a batch of data (or give the first layer an `input_shape`)."
         )
-    layers = model.layers
-    is_sequential = hasattr(model, "_functional")
-    graph = model._functional if is_sequential else model
-    is_graph = graph is not None and hasattr(graph, "_nodes")
-    graph_layers = graph.operations if is_graph else layers
-    nodes_of = {id(layer): [] for layer in graph_layers}
-    for node in graph._nodes if is_graph else []:
-        nodes_of[id(node.operation)].append(node)
-    is_plain_stack = is_sequential or not is_graph or all(
-        len(nodes_of[id(layer)]) <= 1 and len(_connections(nodes_of[id(layer)])) <= 1 for layer in graph_layers
-    )
-    if is_plain_stack:
+    table = _Table(model)
+    if table.plain:
         line_length = line_length or 65
         positions = positions or [0.45, 0.85, 1.0]
         header = ["Layer (type)", "Output Shape", "Param #"]
@@ -67,29 +58,81 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
         header = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
     if positions[-1] <= 1:
         positions = [int(line_length * p) for p in positions]
-    shown = graph_layers if is_graph and not is_sequential else layers
+    if show_trainable:  # as tf.keras: one more column, "Y" or "N"
+        line_length += 11
+        positions = positions + [line_length]
+        header = header + ["Trainable"]
 
     print_fn(f'Model: "{model.name}"')
     print_fn("_" * line_length)
     print_fn(_row(header, positions))
     print_fn("=" * line_length)
-    for i, layer in enumerate(shown):
-        params = layer.count_params() if getattr(layer, "built", False) else 0
-        nodes = nodes_of.get(id(layer), [])
-        fields = [f"{layer.name} ({type(layer).__name__})", _output_shape_of(layer, nodes), params]
-        connections = _connections(nodes) if not is_plain_stack else []
-        if not is_plain_stack:
-            fields.append(connections[0] if connections else "")
-        print_fn(_row(fields, positions))
-        for extra in connections[1:]:
-            print_fn(_row(["", "", "", extra], positions))
-        print_fn(("=" if i == len(shown) - 1 else "_") * line_length)
+    rows = table.rows(expand_nested, show_trainable)
+    for i, (level, fields) in enumerate(rows):
+        print_fn(_nested(_row(fields, positions), level, line_length))
+        following = rows[i + 1][0] if i + 1 < len(rows) else 0
+        for closed in range(level, following, -1):  # nested blocks that end here, innermost first
+            print_fn(_nested("\u00af" * (line_length - 2 * (closed - 1)), closed - 1, line_length))
+        if following > level:  # a nested model's layers follow, framed as tf.keras frames them
+            print_fn(_nested("\u00af" * (line_length - 2 * following), following, line_length))
+        elif i + 1 == len(rows):
+            print_fn("=" * line_length)
+        elif level == 0 and following == 0:
+            print_fn("_" * line_length)
+        elif following == level:
+            print_fn(_nested("", level, line_length))
     trainable = sum(_size(v) for v in model.trainable_weights)
     total = sum(_size(v) for v in model.weights)
     print_fn(f"Total params: {total:,}")
     print_fn(f"Trainable params: {trainable:,}")
     print_fn(f"Non-trainable params: {total - trainable:,}")
     print_fn("_" * line_length)
+
+
+class _Table:
+    """The rows of one model: its operations (graph models) or layers, with their graph nodes."""
+
+    def __init__(self, model):
+        self.model = model
+        self.is_sequential = hasattr(model, "_functional")
+        graph = model._functional if self.is_sequential else model
+        self.is_graph = graph is not None and hasattr(graph, "_nodes")
+        operations = graph.operations if self.is_graph else model.layers
+        self.nodes_of = {id(op): [] for op in operations}
+        for node in graph._nodes if self.is_graph else []:
+            self.nodes_of[id(node.operation)].append(node)
+        self.plain = self.is_sequential or not self.is_graph or all(
+            len(self.nodes_of[id(op)]) <= 1 and len(_connections(self.nodes_of[id(op)])) <= 1
+            for op in operations
+        )
+        self.shown = operations if self.is_graph and not self.is_sequential else model.layers
+
+    def rows(self, expand_nested, show_trainable, level=0):
+        """[(nesting level, fields)] for every shown layer, and inside nested models when expanding them."""
+        rows = []
+        for layer in self.shown:
+            nodes = self.nodes_of.get(id(layer), [])
+            params = layer.count_params() if getattr(layer, "built", False) else 0
+            fields = [f"{layer.name} ({type(layer).__name__})", _output_shape_of(layer, nodes), params]
+            connections = [] if self.plain else _connections(nodes)
+            if not self.plain:
+                fields.append(connections[0] if connections else "")
+            if show_trainable:
+                fields += [""] * (4 - len(fields)) if not self.plain else []
+                fields.append("Y" if getattr(layer, "trainable", True) else "N")
+            rows.append((level, fields))
+            rows += [(level, ["", "", "", extra]) for extra in connections[1:]]
+            if expand_nested and hasattr(layer, "layers") and getattr(layer, "built", False):
+                rows += _Table(layer).rows(expand_nested, show_trainable, level + 1)
+        return rows
+
+
+def _nested(line, level, line_length):
+    """A row of a nested model, framed by one "|" per level on each side, as tf.keras prints it."""
+    if level == 0:
+        return line
+    inner = line[: line_length - 2 * level]
+    return "|" * level + inner + " " * (line_length - 2 * level - len(inner)) + "|" * level
 
 
 def _size(variable):

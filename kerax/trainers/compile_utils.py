@@ -2,7 +2,7 @@
 output, matched by output name (dicts) or position (lists), with Keras's log names (`output1_loss`, ...)."""
 from kerax import backend, losses as losses_module, metrics as metrics_module, ops
 from kerax.metrics.accuracy_resolution import resolve_accuracy
-from kerax.layers import batch_padding as padding
+from kerax.backend.common import step_context
 from kerax import tree
 
 
@@ -29,7 +29,7 @@ def match_outputs(values, output_names, what):
 
 def _weights_for(y_pred, sample_weight):
     """Per-sample weights combining the user's sample weights and the padding mask (or None)."""
-    mask = padding.current_mask()
+    mask = step_context.batch_mask()
     weights = sample_weight
     if mask is not None:
         weights = mask if weights is None else ops.multiply(ops.cast(weights, mask.dtype), mask)
@@ -46,9 +46,7 @@ def _broadcast_weights(weights, values):
 
 
 def real_batch_size(y_pred):
-    mask = padding.current_mask()
-    first = tree.flatten(y_pred)[0]
-    return ops.sum(mask) if mask is not None else ops.cast(first.shape[0], backend.floatx())
+    return step_context.real_batch_size(tree.flatten(y_pred)[0], backend.floatx())
 
 
 class CompileLoss:
@@ -97,7 +95,7 @@ class CompileLoss:
         y_true = ops.convert_to_tensor(y_true)
         values = ops.cast(loss.call(y_true, y_pred), backend.floatx())
         # Padding rows and (for ignore_class) ignored entries leave the mean's divisor, as masks do in Keras.
-        mask = padding.current_mask()
+        mask = step_context.batch_mask()
         loss_mask = loss.sample_mask(y_true, y_pred) if hasattr(loss, "sample_mask") else None
         if loss_mask is not None:
             loss_mask = ops.cast(loss_mask, values.dtype)

@@ -10,8 +10,8 @@ import numpy as np
 
 from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
+from kerax.backend.common import host_data, step_context
 from kerax.callbacks.callback_list import CallbackList
-from kerax.layers import batch_padding as padding
 from kerax.trainers import compile_utils, data_adapters
 from kerax.trainers.gradients import value_and_grad
 from kerax import tree
@@ -46,6 +46,7 @@ class Trainer:
             kwargs.pop(old, None)
         if kwargs:
             raise TypeError(f"compile() got unexpected keyword argument(s) {sorted(kwargs)}.")
+        _check_sample_weight_mode(sample_weight_mode)
         self.optimizer = optimizers.get(optimizer)
         self.loss = loss
         self._compile_loss = compile_utils.CompileLoss(loss, loss_weights) if loss is not None else None
@@ -157,7 +158,7 @@ class Trainer:
         """Builds the model, losses, metrics and optimizer from one batch, so every Variable exists before
         the first compiled step."""
         batch = _declared_batch_size(self)
-        specs = tree.map_structure(lambda a: KerasTensor((batch,) + tuple(np.shape(a))[1:], _dtype_of(a)), x)
+        specs = tree.map_structure(lambda a: KerasTensor((batch,) + tuple(np.shape(a))[1:], host_data.host_dtype(a)), x)
         if hasattr(self, "check_input_shapes") and not isinstance(x, dict):
             self.check_input_shapes([s.shape for s in tree.flatten(specs)])
         outputs = backend.compute_output_spec(lambda inputs: self(inputs, training=False), specs)
@@ -231,7 +232,7 @@ class Trainer:
             callbacks.on_batch_begin(mode, start)
             outputs = runner.run(data, indices[start:end], masks[start:end])
             collected.append(outputs)
-            callbacks.on_batch_end(mode, end - 1, _LazyLogs(outputs) if mode != "predict" else None)
+            callbacks.on_batch_end(mode, end - 1, _to_python(outputs) if mode != "predict" else {})
             if self.stop_training and mode == "train":
                 break
         return (collected if mode == "predict" else outputs), masks
@@ -244,7 +245,7 @@ class Trainer:
                 self._build_for(batch[0], batch[1], mode)
             if per_call is None:
                 per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
-                nominal = adapter.batch_size
+                nominal = size  # the first batch's size; a smaller one later is padded to it
             if size > nominal:
                 nominal = size  # a larger batch than the first: compiled anew for this size
             batch, mask = data_adapters.pad_batch(batch, size, nominal)
@@ -272,7 +273,7 @@ class Trainer:
         outputs = self._runner(mode, resident=False).run(stacked, np.stack(masks))
         collected.append(outputs)
         step += len(batches)
-        callbacks.on_batch_end(mode, step - 1, _LazyLogs(outputs) if mode != "predict" else None)
+        callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
         return outputs, step
 
     def _is_ready(self, mode):
@@ -285,12 +286,13 @@ class Trainer:
             validation_freq=1, max_queue_size=10, workers=1, use_multiprocessing=False, seed=None):
         self._assert_compiled("training/fitting the model")
         verbose = _resolve_verbose(verbose)
+        loading = dict(workers=workers, use_multiprocessing=use_multiprocessing, max_queue_size=max_queue_size)
         if validation_split and validation_data is None:
             (x, y, sample_weight), validation_data = data_adapters.split_validation(
                 x, y, sample_weight, validation_split)
         adapter = data_adapters.get_data_adapter(
             x, y, sample_weight, batch_size=batch_size, steps=steps_per_epoch, shuffle=shuffle,
-            class_weight=class_weight, seed=seed)
+            class_weight=class_weight, seed=seed, **loading)
         val_adapter = self._validation_adapter(validation_data, validation_batch_size or batch_size,
                                                validation_steps)
         callbacks = callbacks if isinstance(callbacks, CallbackList) else CallbackList(
@@ -338,7 +340,9 @@ class Trainer:
                  callbacks=None, max_queue_size=10, workers=1, use_multiprocessing=False, return_dict=False):
         self._assert_compiled("evaluating the model")
         verbose = _resolve_verbose(verbose)
-        adapter = data_adapters.get_data_adapter(x, y, sample_weight, batch_size=batch_size, steps=steps)
+        adapter = data_adapters.get_data_adapter(x, y, sample_weight, batch_size=batch_size, steps=steps,
+                                                 workers=workers, use_multiprocessing=use_multiprocessing,
+                                                 max_queue_size=max_queue_size)
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
                                  epochs=1, steps=adapter.steps)
         logs = self._evaluate_adapter(adapter, callbacks, verbose)
@@ -350,7 +354,9 @@ class Trainer:
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None, max_queue_size=10,
                 workers=1, use_multiprocessing=False):
         verbose = _resolve_verbose(verbose)
-        adapter = data_adapters.get_data_adapter(x, batch_size=batch_size, steps=steps)
+        adapter = data_adapters.get_data_adapter(x, batch_size=batch_size, steps=steps, workers=workers,
+                                                 use_multiprocessing=use_multiprocessing,
+                                                 max_queue_size=max_queue_size)
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
                                  epochs=1, steps=adapter.steps)
         callbacks.on_predict_begin()
@@ -364,8 +370,7 @@ class Trainer:
 
     # --- one batch at a time --------------------------------------------------------------------------
     def _run_one_batch(self, mode, x, y=None, sample_weight=None, class_weight=None):
-        adapter = data_adapters.get_data_adapter(x, y, sample_weight, class_weight=class_weight)
-        adapter.batch_size, adapter.steps = adapter.num_samples, 1
+        adapter = data_adapters.get_data_adapter(x, y, sample_weight, class_weight=class_weight, one_batch=True)
         outputs, masks = self._run_epoch(mode, adapter, CallbackList(model=self), verbose=0)
         return outputs
 
@@ -394,15 +399,20 @@ class Trainer:
                       max_queue_size=10, workers=1, use_multiprocessing=False, shuffle=True, initial_epoch=0):
         return self.fit(generator, steps_per_epoch=steps_per_epoch, epochs=epochs, verbose=verbose,
                         callbacks=callbacks, validation_data=validation_data, validation_steps=validation_steps,
-                        validation_freq=validation_freq, class_weight=class_weight, initial_epoch=initial_epoch)
+                        validation_freq=validation_freq, class_weight=class_weight, initial_epoch=initial_epoch,
+                        shuffle=shuffle, max_queue_size=max_queue_size, workers=workers,
+                        use_multiprocessing=use_multiprocessing)
 
     def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10, workers=1,
                            use_multiprocessing=False, verbose=0):
-        return self.evaluate(generator, steps=steps, callbacks=callbacks, verbose=verbose)
+        return self.evaluate(generator, steps=steps, callbacks=callbacks, verbose=verbose,
+                             max_queue_size=max_queue_size, workers=workers,
+                             use_multiprocessing=use_multiprocessing)
 
     def predict_generator(self, generator, steps=None, callbacks=None, max_queue_size=10, workers=1,
                           use_multiprocessing=False, verbose=0):
-        return self.predict(generator, steps=steps, callbacks=callbacks, verbose=verbose)
+        return self.predict(generator, steps=steps, callbacks=callbacks, verbose=verbose,
+                            max_queue_size=max_queue_size, workers=workers, use_multiprocessing=use_multiprocessing)
 
 
 class _StepRunner:
@@ -418,7 +428,7 @@ class _StepRunner:
 
         def pure_step(state, batch, mask):
             batch = _without_missing(batch)
-            with StatelessScope(zip(state_variables, state)) as scope, padding.BatchMask(mask):
+            with StatelessScope(zip(state_variables, state)) as scope, step_context.BatchMaskScope(mask):
                 outputs = step(batch)
                 new_state = [scope.get_current_value(v) for v in state_variables]
             if isinstance(outputs, dict):
@@ -452,7 +462,7 @@ class _StepRunner:
                        for k in range(len(masks))]
         results = []
         for batch, mask in zip(batches, masks):
-            with padding.BatchMask(ops.convert_to_tensor(mask)):
+            with step_context.BatchMaskScope(ops.convert_to_tensor(mask)):
                 results.append(self.step(_without_missing(batch)))
         if self.keep_all_outputs:
             return tree.map_structure(lambda *r: ops.stack(r), *results)
@@ -477,58 +487,20 @@ def _distinct_buffers(values):
     return values
 
 
-class _LazyLogs(dict):
-    """Logs handed to per-batch callbacks: read from the device only when a callback looks at them."""
-
-    def __init__(self, outputs):
-        super().__init__()
-        self._outputs = outputs
-        self._loaded = False
-
-    def _load(self):
-        if not self._loaded:
-            self._loaded = True
-            super().update(_to_python(self._outputs))
-
-    def __getitem__(self, key):
-        self._load()
-        return super().__getitem__(key)
-
-    def get(self, key, default=None):
-        self._load()
-        return super().get(key, default)
-
-    def items(self):
-        self._load()
-        return super().items()
-
-    def keys(self):
-        self._load()
-        return super().keys()
-
-    def __iter__(self):
-        self._load()
-        return super().__iter__()
-
-    def __len__(self):
-        self._load()
-        return super().__len__()
-
-    def __contains__(self, key):
-        self._load()
-        return super().__contains__(key)
-
-    def copy(self):
-        self._load()
-        return dict(self)
-
-
 def _to_python(outputs):
     if outputs is None:
         return {}
     keys = list(outputs)
     values = backend.to_host([outputs[k] for k in keys])
     return {k: float(v) for k, v in zip(keys, values)}
+
+
+def _check_sample_weight_mode(mode):
+    """tf.keras's `sample_weight_mode="temporal"` needs no switch here: sample weights of shape
+    (samples, timesteps) weight each time step, whatever the mode."""
+    modes = tree.flatten(mode) if isinstance(mode, (list, tuple, dict)) else [mode]
+    if any(m not in (None, "temporal") for m in modes):
+        raise ValueError(f'sample_weight_mode must be None or "temporal" (per output), received {mode!r}.')
 
 
 def _logs_to_return(logs, return_dict):
@@ -548,10 +520,3 @@ def _declared_batch_size(model):
     """A model built for one fixed batch size (e.g. with a stateful RNN) is traced with that size."""
     sizes = {tensor.shape[0] for tensor in (getattr(model, "inputs", None) or [])}
     return sizes.pop() if len(sizes) == 1 else None
-
-
-def _dtype_of(array):
-    dtype = backend.standardize_dtype(np.asarray(array).dtype)
-    if dtype == "float64" and backend.floatx() != "float64":
-        return backend.floatx()
-    return "int32" if dtype == "int64" else dtype

@@ -5,8 +5,7 @@ their own array type (`_convert_to_tensor`, `_direct_assign`).
 """
 import numpy as np
 
-from kerax.backend import config
-from kerax.backend.common import dtypes
+from kerax.backend.common import dtypes, host_data
 from kerax.backend.common.stateless_scope import get_stateless_scope
 
 
@@ -53,7 +52,7 @@ class Variable:
         else:
             value = initializer
             if dtype is None:
-                dtype = _default_dtype_of(value)
+                dtype = host_data.host_dtype(value) if hasattr(value, "dtype") else None
             self._dtype = dtypes.standardize_dtype(dtype)
         self._value = self._convert_to_tensor(value)
         if shape is not None and tuple(self._value.shape) != standardize_shape(shape):
@@ -159,19 +158,6 @@ class Variable:
     def __bool__(self): return bool(self.value)
 
     __hash__ = object.__hash__
-
-
-def _default_dtype_of(value):
-    """float64/int64 data become floatx/int32 unless 64-bit floats were asked for (as Keras does)."""
-    dtype = getattr(value, "dtype", None)
-    if dtype is None:
-        return None
-    name = dtypes.standardize_dtype(dtype)
-    if name == "float64" and config.floatx() != "float64":
-        return config.floatx()
-    if name == "int64" and config.floatx() != "float64":
-        return "int32"
-    return name
 
 
 def _unwrap(x):

@@ -4,7 +4,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerax.backend import config
-from kerax.backend.common import dtypes
+from kerax.backend.common import dtypes, host_data
 from kerax.backend.common.keras_tensor import KerasTensor
 from kerax.backend.common.stateless_scope import SymbolicScope
 from kerax.backend.common.variables import Variable as BaseVariable
@@ -51,30 +51,10 @@ def convert_to_tensor(x, dtype=None, sparse=None):
             "while building a functional model; call the model on arrays instead."
         )
     if dtype is None:
-        dtype = _default_dtype(x)
+        dtype = host_data.host_dtype(x)
     # Host data is converted by NumPy and then transferred: converting with jnp would compile a kernel
     # for every new shape.
     return jax.device_put(np.asarray(x, dtype=jnp.dtype(dtype)))
-
-
-def _default_dtype(x):
-    if isinstance(x, (bool, np.bool_)):
-        return "bool"
-    if isinstance(x, (int, np.integer)) and not isinstance(x, np.ndarray):
-        return "int32"
-    if isinstance(x, float):
-        return config.floatx()
-    array = np.asarray(x)
-    if array.dtype.kind in "USO":
-        raise TypeError(
-            f"Expected numeric data, received an array of dtype {array.dtype} "
-            f"(e.g. {array.reshape(-1)[:1].tolist()}). Convert strings/objects to numbers first."
-        )
-    if array.dtype == np.float64 and config.floatx() != "float64":
-        return config.floatx()
-    if array.dtype == np.int64 and not jax.config.jax_enable_x64:
-        return "int32"
-    return dtypes.standardize_dtype(array.dtype)
 
 
 def convert_to_numpy(x):

@@ -1,7 +1,7 @@
 """BatchNormalization: normalizes with the batch's statistics while training and with moving averages of them
 at inference; the moving averages are non-trainable weights updated only in training."""
 from kerax import backend, constraints, initializers, ops, regularizers
-from kerax.layers import batch_padding
+from kerax.backend.common import step_context
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.normalization.axes import broadcast_shape, normalize_axes, parameter_shape
@@ -83,7 +83,7 @@ class BatchNormalization(Layer):
         """Mean and variance over the non-feature axes, counting only unmasked steps and real (unpadded) rows."""
         reduce_axes = tuple(i for i in range(x.ndim) if i not in self._axes)
         weights = None if mask is None else _trailing_ones(ops.cast(mask, x.dtype), x.ndim)
-        rows = batch_padding.current_mask()
+        rows = step_context.batch_mask()
         if rows is not None and 0 in reduce_axes and x.shape[0] == rows.shape[0]:
             rows = _trailing_ones(ops.cast(rows, x.dtype), x.ndim)
             weights = rows if weights is None else ops.multiply(weights, rows)

@@ -1,15 +1,12 @@
 """Turn every kind of input into batches: arrays stay on the device, everything else streams from the host."""
+import warnings
+
 import numpy as np
 
 from kerax.trainers.data_adapters.array_adapter import ArrayAdapter
 from kerax.trainers.data_adapters.data_utils import unpack_x_y_sample_weight
 from kerax.trainers.data_adapters.iterator_adapter import IteratorAdapter, pad_batch
 from kerax import tree
-
-
-def _is_array_like(x):
-    return all(v is None or isinstance(v, (np.ndarray, list, float, int)) or hasattr(v, "__array__")
-               for v in tree.flatten(x)) and not _is_iterator_source(x)
 
 
 def _is_iterator_source(x):
@@ -19,7 +16,11 @@ def _is_iterator_source(x):
 
 
 def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps=None, shuffle=False,
-                     class_weight=None, seed=None):
+                     class_weight=None, seed=None, one_batch=False, workers=1, use_multiprocessing=False,
+                     max_queue_size=10):
+    """An adapter for `x` (and `y`, `sample_weight`); `one_batch=True` makes all the arrays one batch (the
+    `*_on_batch` methods). `workers`, `use_multiprocessing` and `max_queue_size` load a Sequence, PyDataset or
+    generator in the background (parallel_loading.py)."""
     if x is None:
         raise ValueError("No input data: pass `x` (arrays, a kerax.data.Dataset, a generator or a Sequence).")
     if _is_iterator_source(x):
@@ -28,11 +29,35 @@ def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps=None,
                 "When `x` is a dataset, generator or Sequence, it must yield the targets itself: do not pass "
                 "`y` or `sample_weight`."
             )
-        return IteratorAdapter(x, steps=steps, class_weight=class_weight)
-    if isinstance(x, (list, tuple)) and x and all(np.isscalar(v) for v in x):
-        x = np.asarray(x)
+        return IteratorAdapter(x, steps=steps, class_weight=class_weight, workers=workers,
+                               use_multiprocessing=use_multiprocessing, max_queue_size=max_queue_size)
+    if workers != 1 or use_multiprocessing:
+        _warn_once("`workers` and `use_multiprocessing` load a Sequence, PyDataset or generator in the "
+                   "background; in-memory arrays need no loading and ignore them.")
+    if batch_size is not None and (not isinstance(batch_size, (int, np.integer)) or batch_size < 1):
+        raise ValueError(f"batch_size must be a positive integer, received {batch_size!r}.")
+    x, y = _nested_lists_as_arrays(x), _nested_lists_as_arrays(y)
     return ArrayAdapter(x, y, sample_weight, batch_size=batch_size, steps=steps, shuffle=shuffle,
-                        class_weight=class_weight, seed=seed)
+                        class_weight=class_weight, seed=seed, one_batch=one_batch)
+
+
+def _warn_once(message):
+    if message not in _WARNED:
+        _WARNED.add(message)
+        warnings.warn(message, stacklevel=4)
+
+
+_WARNED = set()
+
+
+def _nested_lists_as_arrays(data):
+    """A Python list of numbers (or of lists of numbers), e.g. labels `[0, 1, 1]`, is one array, as in Keras; a
+    list of arrays stays a list of inputs."""
+    return np.asarray(data) if isinstance(data, (list, tuple)) and data and _is_numbers(data) else data
+
+
+def _is_numbers(items):
+    return all(np.isscalar(v) or isinstance(v, (list, tuple)) and _is_numbers(v) for v in items)
 
 
 def split_validation(x, y, sample_weight, validation_split):

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 
+from kerax.backend.common import host_data
 from kerax import backend
 from kerax.trainers.data_adapters import data_utils
 from kerax import tree
@@ -13,7 +14,7 @@ class ArrayAdapter:
     is_resident = True
 
     def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps=None, shuffle=False,
-                 class_weight=None, seed=None):
+                 class_weight=None, seed=None, one_batch=False):
         self.x = data_utils.to_numeric_structure(x, "x")
         self.y = data_utils.to_numeric_structure(y, "y")
         n_x = data_utils.num_samples(self.x, "x")
@@ -25,7 +26,7 @@ class ArrayAdapter:
                     "arrays describe the same examples."
                 )
         if sample_weight is not None:
-            sample_weight = data_utils.to_numeric_array(sample_weight, "sample_weight").astype(backend.floatx())
+            sample_weight = host_data.to_host_array(sample_weight, "sample_weight").astype(backend.floatx())
             if len(sample_weight) != n_x:
                 raise ValueError(f"sample_weight has {len(sample_weight)} entries but x has {n_x} samples.")
         if class_weight is not None:
@@ -37,9 +38,8 @@ class ArrayAdapter:
         self.num_samples = n_x
         if n_x == 0:
             raise ValueError("Expected at least one sample in x, received an empty array.")
-        self.batch_size = int(batch_size or 32)
-        self.batch_size = min(self.batch_size, n_x)
-        self.steps = int(steps) if steps else math.ceil(n_x / self.batch_size)
+        self.batch_size = n_x if one_batch else min(int(batch_size or 32), n_x)
+        self.steps = 1 if one_batch else int(steps) if steps else math.ceil(n_x / self.batch_size)
         self.shuffle = shuffle
         self._rng = np.random.default_rng(seed)
         self._device_data = None

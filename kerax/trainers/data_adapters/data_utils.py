@@ -1,7 +1,8 @@
 """Shared checks for user data: (un)packing `(x, y, sample_weight)`, numeric arrays, class weights."""
 import numpy as np
 
-from kerax.backend import config
+from kerax import backend
+from kerax.backend.common import host_data
 from kerax import tree
 
 
@@ -29,29 +30,10 @@ def pack_x_y_sample_weight(x, y=None, sample_weight=None):
     return (x, y) if sample_weight is None else (x, y, sample_weight)
 
 
-def to_numeric_array(value, what):
-    """A NumPy array in the dtype kerax computes with (float64 -> floatx, int64 -> int32)."""
-    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
-        value = value.numpy()
-    array = np.asarray(value)
-    if array.dtype.kind in "USO":
-        raise TypeError(
-            f"{what} must be numeric, but it has dtype {array.dtype} (first value: "
-            f"{array.reshape(-1)[:1].tolist()}). Convert it to numbers (e.g. with a lookup table) before fit()."
-        )
-    if array.dtype == np.float64 and config.floatx() != "float64":
-        array = array.astype(config.floatx())
-    elif array.dtype == np.int64 and config.floatx() != "float64":
-        array = array.astype(np.int32)
-    elif array.dtype == np.bool_:
-        array = array.astype(config.floatx())
-    return array
-
-
 def to_numeric_structure(data, what):
     if data is None:
         return None
-    return tree.map_structure(lambda v: None if v is None else to_numeric_array(v, what), data)
+    return tree.map_structure(lambda v: None if v is None else host_data.to_host_array(v, what), data)
 
 
 def class_weight_to_sample_weight(y, class_weight):
@@ -60,7 +42,7 @@ def class_weight_to_sample_weight(y, class_weight):
     if labels.ndim > 1 and labels.shape[-1] > 1:
         labels = labels.argmax(axis=-1)
     labels = labels.reshape(labels.shape[0], -1)[:, 0].astype(int)
-    table = np.ones(max(int(labels.max()) + 1, max(class_weight) + 1), dtype=config.floatx())
+    table = np.ones(max(int(labels.max()) + 1, max(class_weight) + 1), dtype=backend.floatx())
     for cls, weight in class_weight.items():
         table[int(cls)] = weight
     return table[labels]

@@ -2,26 +2,42 @@
 size (a mask marks the padding) and stacked so several steps run in one device call."""
 import numpy as np
 
-from kerax.trainers.data_adapters import data_utils
+from kerax.backend.common import host_data
+from kerax.trainers.data_adapters import data_utils, parallel_loading
 from kerax import tree
 
 
 class IteratorAdapter:
     is_resident = False
 
-    def __init__(self, source, steps=None, class_weight=None):
+    def __init__(self, source, steps=None, class_weight=None, workers=1, use_multiprocessing=False,
+                 max_queue_size=10):
         self.source = source
         self.class_weight = class_weight
         self.steps = steps if steps else _known_length(source)
-        self._generator_iterator = None
-        self.batch_size = None
+        # A PyDataset's own settings apply unless fit() was given others (fit's arguments are tf.keras's).
+        self.workers = workers if workers != 1 else getattr(source, "workers", 1) or 1
+        self.use_multiprocessing = use_multiprocessing or getattr(source, "use_multiprocessing", False)
+        self.max_queue_size = max(1, max_queue_size if max_queue_size != 10 else
+                                  getattr(source, "max_queue_size", 10) or 10)
+        self._is_indexed = hasattr(source, "__getitem__") and hasattr(source, "__len__") and hasattr(
+            source, "on_epoch_end")
+        # A generator is one stream shared by every epoch: with workers, one thread reads it ahead for the
+        # whole of fit.
+        self._stream = source if hasattr(source, "__next__") else None
+        if self._stream is not None and self.workers > 1:
+            self._stream = parallel_loading.read_ahead(source, self.max_queue_size)
 
     def _iterate_once(self):
         source = self.source
-        if hasattr(source, "__getitem__") and hasattr(source, "__len__") and hasattr(source, "on_epoch_end"):
-            return (source[i] for i in range(len(source)))
-        if hasattr(source, "__next__"):  # a Python generator: one stream shared by every epoch
-            return source
+        if self._is_indexed:
+            indices = range(len(source))
+            if self.workers > 1 or self.use_multiprocessing:
+                return parallel_loading.indexed_in_order(source, indices, self.workers, self.use_multiprocessing,
+                                                         self.max_queue_size)
+            return (source[i] for i in indices)
+        if self._stream is not None:
+            return self._stream
         return iter(source)
 
     def batches(self):
@@ -41,6 +57,8 @@ class IteratorAdapter:
                 break
             yield self._standardize(data)
             count += 1
+        if iterator is not self._stream and hasattr(iterator, "close"):
+            iterator.close()  # stops background loaders of an epoch cut short by `steps`
         if hasattr(self.source, "on_epoch_end"):
             self.source.on_epoch_end()
 
@@ -49,14 +67,11 @@ class IteratorAdapter:
         x = data_utils.to_numeric_structure(x, "x")
         y = data_utils.to_numeric_structure(y, "y")
         if sw is not None:
-            sw = data_utils.to_numeric_array(sw, "sample_weight")
+            sw = host_data.to_host_array(sw, "sample_weight")
         if self.class_weight is not None and y is not None:
             weights = data_utils.class_weight_to_sample_weight(y, self.class_weight)
             sw = weights if sw is None else sw * weights
-        size = data_utils.num_samples((x, y, sw), "a batch")
-        if self.batch_size is None:
-            self.batch_size = size
-        return (x, y, sw), size
+        return (x, y, sw), data_utils.num_samples((x, y, sw), "a batch")
 
 
 def pad_batch(batch, size, target):
