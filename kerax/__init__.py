@@ -7,5 +7,5 @@ from kerax import (
 from kerax.layers import Input, InputSpec, Layer
 from kerax.models import Model, Sequential
 from kerax.trainers.gradients import value_and_grad
-from kerax.backend.common.tensor_shape import TensorShape
+from kerax.backend import TensorShape
 from kerax.version import __version__

@@ -2,7 +2,7 @@
 new value of `w`."""
 from kerax import backend, ops
 from kerax.serialization import registry as serialization
-from kerax.backend.common.naming import to_snake_case
+from kerax.backend import naming
 
 
 def _norms(w, axis):
@@ -84,7 +84,7 @@ unit_norm = unitnorm = UnitNorm
 
 _CLASSES = (MaxNorm, MinMaxNorm, NonNeg, UnitNorm)
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
-ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
+ALL_OBJECTS_DICT.update({naming.to_snake_case(cls.__name__): cls for cls in _CLASSES})
 ALL_OBJECTS_DICT.update({"maxnorm": MaxNorm, "nonneg": NonNeg, "unitnorm": UnitNorm})  # Keras 1 names
 
 

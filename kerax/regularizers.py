@@ -5,7 +5,7 @@ import numpy as np
 
 from kerax import backend, ops
 from kerax.serialization import registry as serialization
-from kerax.backend.common.naming import to_snake_case
+from kerax.backend import naming
 
 
 def _non_negative(value, name):
@@ -115,7 +115,7 @@ orthogonal_regularizer = OrthogonalRegularizer
 
 _CLASSES = (L1, L2, L1L2, OrthogonalRegularizer)
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
-ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
+ALL_OBJECTS_DICT.update({naming.to_snake_case(cls.__name__): cls for cls in _CLASSES})
 ALL_OBJECTS_DICT["l1_l2"] = L1L2  # the tf.keras name, beside Keras 3's snake case "l1l2"
 
 

@@ -5,9 +5,10 @@ Code above this package computes through `kerax.ops` and the contract's names re
 """
 from kerax.backend import config
 from kerax.backend.common import (
-    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, get_stateless_scope, is_keras_tensor,
-    naming, standardize_dtype, standardize_shape, step_context,
+    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, dtypes, get_stateless_scope, host_data,
+    is_keras_tensor, naming, standardize_dtype, standardize_shape, step_context,
 )
+from kerax.backend.common.tensor_shape import TensorShape
 from kerax.backend.config import (
     backend, epsilon, floatx, image_data_format, set_epsilon, set_floatx, set_image_data_format,
     standardize_data_format,

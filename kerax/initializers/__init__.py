@@ -7,7 +7,7 @@ from kerax.initializers.variance_scaling import (
     compute_fans,
 )
 from kerax.serialization import registry as serialization
-from kerax.backend.common.naming import to_snake_case
+from kerax.backend import naming
 
 # Lowercase spellings are the classes themselves, as in Keras: `initializers.constant(2.0)` is a Constant.
 constant = Constant
@@ -31,7 +31,7 @@ _CLASSES = (
     VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal,
 )
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
-ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
+ALL_OBJECTS_DICT.update({naming.to_snake_case(cls.__name__): cls for cls in _CLASSES})
 ALL_OBJECTS_DICT.update({
     "zero": Zeros, "one": Ones, "normal": RandomNormal, "uniform": RandomUniform,
     "IdentityInitializer": Identity, "OrthogonalInitializer": Orthogonal,

@@ -4,10 +4,10 @@ import inspect
 
 from kerax import backend, constraints, dtype_policies, initializers, regularizers
 from kerax.backend import KerasTensor
-from kerax.backend.common import step_context
+from kerax.backend import step_context
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax import tree
-from kerax.backend.common.tensor_shape import TensorShape
+from kerax.backend import TensorShape
 from kerax.ops.node import Node
 from kerax.ops.operation import Operation
 

@@ -1,7 +1,7 @@
 """The Loss base class and the weighted reduction every loss (and the trainer) uses."""
 from kerax import backend, ops
-from kerax.backend.common import dtypes
-from kerax.backend.common import naming
+from kerax.backend import dtypes
+from kerax.backend import naming
 
 REDUCTIONS = ("sum_over_batch_size", "sum", "none", "mean", "mean_with_sample_weight")
 _OLD_REDUCTIONS = {"auto": "sum_over_batch_size", None: "none"}

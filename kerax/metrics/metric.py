@@ -6,7 +6,7 @@ StatelessScope records the assignments instead of writing them.
 import numpy as np
 
 from kerax import backend, initializers
-from kerax.backend.common import naming
+from kerax.backend import naming
 
 
 def _initial_value(initializer, shape, dtype):

@@ -2,7 +2,7 @@
 symbolic tensors (from `kerax.Input`) it returns symbolic outputs and records a `Node`. `Layer` builds on it;
 so do the `kerax.ops` functions, whose symbolic calls become `SymbolicOp`s (ops/symbolic.py)."""
 from kerax import backend
-from kerax.backend.common import naming
+from kerax.backend import naming
 from kerax.ops.node import Node
 
 

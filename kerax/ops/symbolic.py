@@ -3,7 +3,7 @@
 import functools
 
 from kerax import backend
-from kerax.backend.common import naming
+from kerax.backend import naming
 from kerax.ops.operation import Operation
 
 

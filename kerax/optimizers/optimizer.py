@@ -13,7 +13,7 @@ import numpy as np
 from kerax import backend, ops
 from kerax.optimizers import accumulation, clipping
 from kerax.optimizers import schedules as schedules_module
-from kerax.backend.common import naming
+from kerax.backend import naming
 
 # Keys that tf.keras 2.11+ writes into optimizer configs; they mean nothing here.
 _IGNORED_LEGACY_KEYS = ("jit_compile", "is_legacy_optimizer")

@@ -6,7 +6,7 @@ model classes. Arguments of other Keras versions that kerax does not know are dr
 import inspect
 
 from kerax import layers, ops
-from kerax.backend.common.naming import to_snake_case
+from kerax.backend import naming
 from kerax.layers import core
 from kerax.layers.layer import Layer
 from kerax.ops.symbolic import SymbolicOp
@@ -75,13 +75,13 @@ def _is_keras_operation(config, custom_objects):
         return str(config["module"]).startswith("keras.src.ops")
     name = config["class_name"]
     return serialization.lookup(name, layer_classes(), custom_objects) is None and callable(
-        getattr(ops, to_snake_case(name), None))
+        getattr(ops, naming.to_snake_case(name), None))
 
 
 def _saved_operation(config):
     """A Keras 3 operation node (`{"module": "keras.src.ops.numpy", "class_name": "NotEqual", ...}`) as the kerax
     op of the same name."""
-    function = to_snake_case(config["class_name"])
+    function = naming.to_snake_case(config["class_name"])
     if not callable(getattr(ops, function, None)):
         raise ValueError(f"The saved model uses the Keras operation {config['class_name']!r} "
                          f"({config.get('module', 'keras.src.ops')}), which kerax.ops does not have "

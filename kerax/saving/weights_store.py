@@ -11,7 +11,7 @@ import warnings
 
 from kerax.layers.layer import Layer
 from kerax.saving import weight_checks
-from kerax.backend.common.naming import to_snake_case
+from kerax.backend import naming
 
 # Attributes every Layer/Model has: never walked as children (the model's layers come from `layers`).
 _BASE_ATTRIBUTES = frozenset({
@@ -55,7 +55,7 @@ def state_entries(model, include_optimizer=True):
         for item in items:
             if not _is_stateful(item):
                 continue
-            base = to_snake_case(type(item).__name__)
+            base = naming.to_snake_case(type(item).__name__)
             counts[base] = counts.get(base, -1) + 1
             add(_join(path, base if counts[base] == 0 else f"{base}_{counts[base]}"), item)
 

@@ -2,7 +2,7 @@
 output, matched by output name (dicts) or position (lists), with Keras's log names (`output1_loss`, ...)."""
 from kerax import backend, losses as losses_module, metrics as metrics_module, ops
 from kerax.metrics.accuracy_resolution import resolve_accuracy
-from kerax.backend.common import step_context
+from kerax.backend import step_context
 from kerax import tree
 
 

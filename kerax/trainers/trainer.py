@@ -10,7 +10,7 @@ import numpy as np
 
 from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
-from kerax.backend.common import host_data, step_context
+from kerax.backend import host_data, step_context
 from kerax.callbacks.callback_list import CallbackList
 from kerax.trainers import compile_utils, data_adapters
 from kerax.trainers.gradients import value_and_grad

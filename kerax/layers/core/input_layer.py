@@ -2,7 +2,7 @@
 from kerax.backend import KerasTensor, standardize_dtype
 from kerax.layers.layer import Layer
 from kerax.ops.node import Node
-from kerax.backend.common.tensor_shape import TensorShape
+from kerax.backend import TensorShape
 
 
 class InputLayer(Layer):

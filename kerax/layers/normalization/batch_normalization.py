@@ -1,7 +1,7 @@
 """BatchNormalization: normalizes with the batch's statistics while training and with moving averages of them
 at inference; the moving averages are non-trainable weights updated only in training."""
 from kerax import backend, constraints, initializers, ops, regularizers
-from kerax.backend.common import step_context
+from kerax.backend import step_context
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.normalization.axes import broadcast_shape, normalize_axes, parameter_shape

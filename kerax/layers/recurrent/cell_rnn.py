@@ -4,7 +4,7 @@ import inspect
 
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent.rnn import RNN
-from kerax.backend.common import naming
+from kerax.backend import naming
 
 # Keras 1 spellings -> current names.
 _LEGACY_NAMES = {

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from kerax.backend.common import host_data
+from kerax.backend import host_data
 from kerax import backend
 from kerax.trainers.data_adapters import data_utils
 from kerax import tree

@@ -2,7 +2,7 @@
 import numpy as np
 
 from kerax import backend
-from kerax.backend.common import host_data
+from kerax.backend import host_data
 from kerax import tree
 
 

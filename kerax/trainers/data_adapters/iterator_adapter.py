@@ -2,7 +2,7 @@
 size (a mask marks the padding) and stacked so several steps run in one device call."""
 import numpy as np
 
-from kerax.backend.common import host_data
+from kerax.backend import host_data
 from kerax.trainers.data_adapters import data_utils, parallel_loading
 from kerax import tree
 
