@@ -107,6 +107,26 @@ class Layer(Operation):
                 self.add_loss(self.activity_regularizer(output) / rows)
         return outputs
 
+    def stateless_call(self, trainable_variables, non_trainable_variables, *args, return_losses=False,
+                       **kwargs):
+        """Keras 3's pure call for JAX-style code: the layer computed with the given variable values; returns
+        `(outputs, non_trainable_variables)` with the values the call assigned (e.g. BatchNormalization's
+        moving statistics), and the added losses too with `return_losses=True`. No Variable is changed."""
+        trainable, non_trainable = self.trainable_variables, self.non_trainable_variables
+        for given, own, what in ((trainable_variables, trainable, "trainable_variables"),
+                                 (non_trainable_variables, non_trainable, "non_trainable_variables")):
+            if len(given) != len(own):
+                raise ValueError(f'Layer "{self.name}" has {len(own)} {what}, but stateless_call() received '
+                                 f"{len(given)}. Pass the values in the order of `layer.{what}`.")
+        mapping = list(zip(trainable, trainable_variables)) + list(zip(non_trainable, non_trainable_variables))
+        with backend.StatelessScope(mapping, collect_losses=return_losses) as scope:
+            outputs = self(*args, **kwargs)
+            losses = self.losses if return_losses else None
+        new_non_trainable = [scope.get_current_value(v) for v in non_trainable]
+        if return_losses:
+            return outputs, new_non_trainable, losses
+        return outputs, new_non_trainable
+
     def _convert_inputs(self, inputs):
         compute_dtype = self.dtype_policy.compute_dtype
 

@@ -1,4 +1,5 @@
 """Functional models: a graph of layer calls from `Input`s to outputs, run node by node."""
+from kerax import ops
 from kerax.backend import KerasTensor
 from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
@@ -106,14 +107,14 @@ class Functional(Model):
                 f"received {len(flat)}."
             )
         self.check_input_shapes([getattr(value, "shape", None) for value in flat])
-        return flat
+        return [_adjust_rank(value, spec.shape) for value, spec in zip(flat, self._inputs)]
 
     def check_input_shapes(self, shapes):
         """Raises a clear error when a given input shape (batch dimension included) does not fit."""
         for index, (shape, spec) in enumerate(zip(shapes, self._inputs)):
             if shape is None:
                 continue
-            shape = tuple(shape)
+            shape = _adjusted_shape(tuple(shape), spec.shape)
             if len(shape) != len(spec.shape) or any(
                 e is not None and r is not None and e != r for e, r in zip(spec.shape, shape)
             ):
@@ -162,6 +163,23 @@ class Functional(Model):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         return functional_config.functional_from_config(cls, config, custom_objects)
+
+
+def _adjusted_shape(shape, expected):
+    """As Keras does, data missing a trailing axis of size 1 (images (n, 28, 28) for Input((28, 28, 1))) or
+    having one too many ((n, 5, 1) for Input((5,))) is reshaped to fit."""
+    if len(shape) == len(expected) - 1 and expected[-1] == 1:
+        return shape + (1,)
+    if len(shape) == len(expected) + 1 and shape[-1] == 1:
+        return shape[:-1]
+    return shape
+
+
+def _adjust_rank(value, expected):
+    shape = getattr(value, "shape", None)
+    if shape is None or _adjusted_shape(tuple(shape), expected) == tuple(shape):
+        return value
+    return ops.expand_dims(value, -1) if len(shape) < len(expected) else ops.squeeze(value, -1)
 
 
 def _argument_masks(node, masks):

@@ -16,9 +16,11 @@ class Model(Trainer, Layer):
         is_functional_call = len(args) >= 2 or any(
             k in kwargs for k in ("inputs", "outputs", "input", "output")
         )
-        if cls is Model and is_functional_call:
+        if is_functional_call and not cls._is_graph_network:
             from kerax.models.functional import Functional  # cycle: Functional subclasses Model
-            return object.__new__(Functional)  # Python then runs Functional.__init__ with these arguments
+            # Python then runs Functional.__init__ with these arguments. A subclass called functional-style
+            # (`CustomModel(inputs, outputs)`) becomes a functional model that keeps its own methods.
+            return object.__new__(Functional if cls is Model else _functional_variant(cls, Functional))
         return object.__new__(cls)
 
     def __init__(self, *args, name=None, trainable=True, dtype=None, **kwargs):
@@ -122,3 +124,14 @@ class Model(Trainer, Layer):
 
     def to_yaml(self, **kwargs):
         return json_format.to_yaml(self, **kwargs)
+
+
+def _functional_variant(cls, functional):
+    """`cls` with Functional behind it in the method order, made once per class."""
+    if cls not in _FUNCTIONAL_VARIANTS:
+        _FUNCTIONAL_VARIANTS[cls] = type(cls.__name__, (cls, functional), {
+            "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    return _FUNCTIONAL_VARIANTS[cls]
+
+
+_FUNCTIONAL_VARIANTS = {}

@@ -12,7 +12,7 @@ from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
 from kerax.backend import host_data, step_context
 from kerax.callbacks.callback_list import CallbackList
-from kerax.trainers import compile_utils, data_adapters
+from kerax.trainers import compile_utils, data_adapters, pure_steps
 from kerax.trainers.gradients import value_and_grad
 from kerax import tree
 from kerax.console import io_utils
@@ -74,7 +74,9 @@ class Trainer:
                 f"You must compile your model before {what}: call "
                 "`model.compile(optimizer, loss)` first (e.g. `model.compile('adam', 'mse')`)."
             )
-        if self._compile_loss is None and what.startswith(("training", "evaluat")):
+        step = Trainer.train_step if what.startswith("training") else Trainer.test_step
+        own_step = getattr(type(self), step.__name__) is not step  # a custom step computes its own loss
+        if self._compile_loss is None and what.startswith(("training", "evaluat")) and not own_step:
             raise ValueError(
                 "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
                 "`loss='categorical_crossentropy'`."
@@ -184,6 +186,8 @@ class Trainer:
                        self._compile_metrics.variables]
         if mode == "train":
             groups.append(self.optimizer.variables)
+        if mode != "predict":
+            groups.append(pure_steps.metrics_variables(self))  # metrics a custom step keeps as attributes
         for group in groups:
             for variable in group:
                 if id(variable) not in seen:
@@ -195,6 +199,8 @@ class Trainer:
         key = (mode, resident)
         if key not in self._runners:
             step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
+            if pure_steps.is_pure_step(step):
+                step = pure_steps.as_stateful(self, step, mode)
             self._runners[key] = _StepRunner(step, self._state_variables(mode), resident,
                                              keep_all_outputs=mode == "predict", eager=self._run_eagerly)
         return self._runners[key]
