@@ -98,7 +98,7 @@ class CompileLoss:
         values = ops.cast(loss.call(y_true, y_pred), backend.floatx())
         # Padding rows and (for ignore_class) ignored entries leave the mean's divisor, as masks do in Keras.
         mask = padding.current_mask()
-        loss_mask = loss.sample_mask(y_true, y_pred) if hasattr(loss, "sample_mask") else None
+        loss_mask = loss.sample_mask(y_true, y_pred, values) if hasattr(loss, "sample_mask") else None
         if loss_mask is not None:
             loss_mask = ops.cast(loss_mask, values.dtype)
             mask = loss_mask if mask is None else loss_mask * _broadcast_weights(mask, loss_mask)
