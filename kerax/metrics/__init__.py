@@ -18,14 +18,23 @@ from kerax.metrics.auc import AUC
 from kerax.metrics.confusion_metrics import (
     FalseNegatives, FalsePositives, Precision, Recall, TrueNegatives, TruePositives,
 )
+from kerax.metrics.correlation_metrics import (
+    ConcordanceCorrelation, PearsonCorrelation, concordance_correlation, pearson_correlation,
+)
+from kerax.metrics.f_score_metrics import F1Score, FBetaScore
+from kerax.metrics.iou_metrics import BinaryIoU, IoU, MeanIoU, OneHotIoU, OneHotMeanIoU
 from kerax.metrics.metric import Metric
 from kerax.metrics.probabilistic_metrics import (
     BinaryCrossentropy, CategoricalCrossentropy, CategoricalHinge, Hinge, KLDivergence, Poisson,
     SparseCategoricalCrossentropy, SquaredHinge,
 )
-from kerax.metrics.reduction_metrics import Mean, MeanMetricWrapper, Sum
+from kerax.metrics.r2_score import R2Score
+from kerax.metrics.reduction_metrics import Mean, MeanMetricWrapper, MeanTensor, Sum
 from kerax.metrics.registry import deserialize, get, serialize
 from kerax.metrics.regression_metrics import (
-    CosineSimilarity, LogCoshError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError,
-    MeanSquaredLogarithmicError, RootMeanSquaredError,
+    CosineSimilarity, LogCoshError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanRelativeError,
+    MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError,
+)
+from kerax.metrics.sensitivity_specificity import (
+    PrecisionAtRecall, RecallAtPrecision, SensitivityAtSpecificity, SpecificityAtSensitivity,
 )

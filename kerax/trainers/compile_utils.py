@@ -144,6 +144,8 @@ class CompileMetrics:
                 loss = compile_loss.losses[i] if compile_loss is not None else None
                 for entry in entries:
                     metric = _to_metric_object(entry, loss, y_true_shapes[i], y_pred_shapes[i])
+                    if hasattr(metric, "build_from_shapes"):  # state sized by the data exists before tracing
+                        metric.build_from_shapes(y_true_shapes[i], tuple(y_pred_shapes[i]))
                     if len(output_names) > 1:
                         metric.name = f"{output_names[i]}_{metric.name}"
                     self.metrics.append((i, metric, weighted))

@@ -528,7 +528,8 @@ def _to_python(outputs):
         return {}
     keys = list(outputs)
     values = backend.core.to_host([outputs[k] for k in keys])
-    return {k: float(v) for k, v in zip(keys, values)}
+    # Scalars as floats; a metric with one value per class (F1Score, ...) stays an array, as in Keras.
+    return {k: float(v) if np.ndim(v) == 0 else np.asarray(v) for k, v in zip(keys, values)}
 
 
 def _logs_to_return(logs, return_dict):

@@ -4,9 +4,11 @@ Live-updating on a terminal; on anything else (a log file, CI) only the finished
 import sys
 import time
 
+import numpy as np
+
 
 def _format_value(value):
-    value = float(value)
+    value = float(np.mean(value))  # per-class metrics show their mean, as in Keras
     return f"{value:.4f}" if abs(value) > 1e-3 or value == 0 else f"{value:.4e}"
 
 
