@@ -3,12 +3,19 @@ the weights (`use_ema=True`), then swap the trained weights back."""
 from kerax.callbacks.callback import Callback
 
 
-def _ema_optimizer(model):
-    optimizer = getattr(model.optimizer, "inner_optimizer", model.optimizer)  # LossScaleOptimizer
-    if not getattr(optimizer, "use_ema", False):
-        raise ValueError("SwapEMAWeights must be used when `use_ema=True` is set on the optimizer. "
-                         f"Received: use_ema={getattr(optimizer, 'use_ema', None)}")
-    return optimizer
+def _ema_optimizers(model):
+    """The optimizers holding averages: the model's, inside a LossScaleOptimizer, or a MultiOptimizer's."""
+    optimizer = getattr(model.optimizer, "inner_optimizer", model.optimizer)
+    candidates = getattr(optimizer, "optimizers", [optimizer])
+    found = [o for o in candidates if getattr(o, "use_ema", False)]
+    if not found:
+        raise ValueError("SwapEMAWeights must be used when `use_ema=True` is set on the optimizer (or on at least "
+                         f"one sub-optimizer of a MultiOptimizer). Received: {optimizer!r} without it.")
+    return found
+
+
+def _pairs(model):
+    return [pair for o in _ema_optimizers(model) for pair in zip(o._trainable_variables, o.ema_variables)]
 
 
 class SwapEMAWeights(Callback):
@@ -22,8 +29,7 @@ class SwapEMAWeights(Callback):
         self._ema_weights_in_model = False
 
     def _swap_variables(self):
-        optimizer = _ema_optimizer(self.model)
-        for variable, average in zip(optimizer._trainable_variables, optimizer.ema_variables):
+        for variable, average in _pairs(self.model):
             trained = variable.numpy()
             variable.assign(average.value)
             average.assign(trained)
@@ -31,8 +37,7 @@ class SwapEMAWeights(Callback):
     def _finalize_ema_values(self):
         # The model holds the averages: make the optimizer's copy equal, so `finalize_variable_values` at the
         # end of fit leaves the averages in the model.
-        optimizer = _ema_optimizer(self.model)
-        for variable, average in zip(optimizer._trainable_variables, optimizer.ema_variables):
+        for variable, average in _pairs(self.model):
             average.assign(variable.value)
 
     def _swap_in(self):

@@ -10,6 +10,7 @@ from kerax.optimizers.ftrl import Ftrl
 from kerax.optimizers.lamb import Lamb
 from kerax.optimizers.lion import Lion
 from kerax.optimizers.loss_scale_optimizer import LossScaleOptimizer
+from kerax.optimizers.multi_optimizer import MultiOptimizer, OptimizerMap
 from kerax.optimizers.muon import Muon
 from kerax.optimizers.nadam import Nadam
 from kerax.optimizers.optimizer import Optimizer
@@ -21,7 +22,7 @@ from kerax.serialization import registry as _serialization
 _BY_NAME = {
     cls.__name__.lower(): cls
     for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW, Ftrl, Adafactor, Lamb, Lion, Muon,
-                ScheduleFreeAdamW, LossScaleOptimizer)
+                ScheduleFreeAdamW, LossScaleOptimizer, MultiOptimizer, OptimizerMap)
 }
 
 

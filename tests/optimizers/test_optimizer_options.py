@@ -151,3 +151,50 @@ def test_loss_scale_optimizer_in_fit_recovers_from_an_overflowing_scale(data, de
     assert scale < 2.0**127  # overflowing steps halved it (and were skipped) inside the compiled epochs
     assert all(np.isfinite(w).all() for w in model.get_weights())
     assert np.all(np.isfinite(history)) and history[-1] < history[0]
+
+
+# --- MultiOptimizer ------------------------------------------------------------------------------------
+def test_optimizer_map_lookup_documented_example():
+    adam, sgd, rmsprop = optimizers.Adam(), optimizers.SGD(), optimizers.RMSprop()
+    mapping = optimizers.OptimizerMap(default_optimizer=rmsprop)
+    mapping["encoder/layer_0/dense"] = adam
+    mapping["encoder/.*"] = sgd
+    mapping["decoder"] = adam
+    assert mapping["decoder"].name == "adam"
+    assert mapping["encoder/layer_0/dense"].name == "adam"
+    assert mapping["encoder/layer_0/attention/query"].name == "SGD"
+    assert mapping["decoder/layer_0/dense"].name == "rmsprop"
+    with pytest.raises(ValueError, match="already exists"):
+        mapping["decoder"] = sgd
+    with pytest.raises(ValueError, match="cannot be a LossScaleOptimizer"):
+        mapping["x"] = optimizers.LossScaleOptimizer(optimizers.SGD())
+
+
+def test_multi_optimizer_updates_each_variable_with_its_optimizer(data, device_calls):
+    x, y = data
+    encoder = kerax.layers.Dense(2, name="enc", kernel_initializer="ones")
+    model = kerax.Sequential([layers.Input((3,)), encoder, layers.Dense(1, kernel_initializer="ones")])
+    mapping = optimizers.OptimizerMap(optimizers.SGD(0.0), {"enc/.*": optimizers.SGD(0.05)})
+    model.compile(optimizers.MultiOptimizer(mapping), "mse")
+    before = [w.copy() for w in model.get_weights()]
+    model.fit(x, y, batch_size=4, epochs=1, shuffle=False, verbose=0)
+    assert device_calls == [4]
+    after = model.get_weights()
+    assert not np.allclose(after[0], before[0]) and not np.allclose(after[1], before[1])  # encoder: lr 0.05
+    np.testing.assert_allclose(after[2], before[2])  # the rest: lr 0
+    np.testing.assert_allclose(after[3], before[3])
+    assert int(np.asarray(model.optimizer.iterations)) == 4
+    with pytest.raises(AttributeError, match="sub-optimizers"):
+        model.optimizer.learning_rate
+
+
+def test_multi_optimizer_config_round_trip():
+    optimizer = optimizers.MultiOptimizer(
+        optimizers.OptimizerMap(optimizers.Adam(0.01), {"enc/.*": optimizers.SGD(0.1, momentum=0.5)}),
+        loss_scale_factor=4.0)
+    config = optimizers.serialize(optimizer)
+    restored = optimizers.deserialize(config)
+    assert isinstance(restored, optimizers.MultiOptimizer)
+    assert restored.get_config() == optimizer.get_config()
+    assert [type(o).__name__ for o in restored.optimizers] == ["SGD", "Adam"]
+    assert all(o.loss_scale_factor == 4.0 for o in restored.optimizers)
