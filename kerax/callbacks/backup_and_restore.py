@@ -41,7 +41,8 @@ class BackupAndRestore(Callback):
             previous = self._weights_path + ".bkp"
             if not os.path.exists(previous):
                 raise
-            shutil.copyfile(previous, self._weights_path)  # the newest backup is unreadable: use the one before
+            # The newest backup is unreadable: fall back to the one before it.
+            shutil.copyfile(previous, self._weights_path)
             if os.path.exists(self._metadata_path + ".bkp"):
                 shutil.copyfile(self._metadata_path + ".bkp", self._metadata_path)
             elif os.path.exists(self._metadata_path):
@@ -52,8 +53,8 @@ class BackupAndRestore(Callback):
         if not self.model.built:
             raise ValueError(
                 "To use the BackupAndRestore callback, your model must be built before you call `fit()`. "
-                f"Model {self.model.name} is unbuilt. You can build it beforehand by calling it on a batch of "
-                "data (or give it an `Input`)."
+                f"Model {self.model.name} is unbuilt. You can build it beforehand by calling it on a batch "
+                "of data (or give it an `Input`)."
             )
         if os.path.exists(self._weights_path):
             self.model.load_weights(self._weights_path)  # optimizer state included

@@ -9,8 +9,8 @@ def _ema_optimizers(model):
     candidates = getattr(optimizer, "optimizers", [optimizer])
     found = [o for o in candidates if getattr(o, "use_ema", False)]
     if not found:
-        raise ValueError("SwapEMAWeights must be used when `use_ema=True` is set on the optimizer (or on at least "
-                         f"one sub-optimizer of a MultiOptimizer). Received: {optimizer!r} without it.")
+        raise ValueError("SwapEMAWeights must be used when `use_ema=True` is set on the optimizer (or on at "
+                         f"least one sub-optimizer of a MultiOptimizer). Received: {optimizer!r} without it.")
     return found
 
 

@@ -35,7 +35,8 @@ def circle(y_true, y_pred, ref_labels=None, ref_embeddings=None, remove_diagonal
     negative_weights = ops.maximum((1.0 + margin - distances) * ops.cast(negative, distances.dtype), 0.0)
     positive_terms = -gamma * positive_weights * (margin - distances)
     negative_terms = gamma * negative_weights * (1.0 - margin - distances)
-    return ops.softplus(_masked_logsumexp(positive_terms, positive) + _masked_logsumexp(negative_terms, negative))
+    terms = _masked_logsumexp(positive_terms, positive) + _masked_logsumexp(negative_terms, negative)
+    return ops.softplus(terms)
 
 
 class Circle(LossFunctionWrapper):

@@ -12,7 +12,8 @@ _FUNCTIONS = (
     probabilistic.binary_crossentropy, probabilistic.binary_focal_crossentropy,
     probabilistic.categorical_crossentropy, probabilistic.sparse_categorical_crossentropy,
     probabilistic.kl_divergence, probabilistic.poisson, probabilistic.categorical_focal_crossentropy,
-    probabilistic.categorical_generalized_cross_entropy, overlap.dice, overlap.tversky, metric_learning.circle,
+    probabilistic.categorical_generalized_cross_entropy, overlap.dice, overlap.tversky,
+    metric_learning.circle,
 )
 _CLASSES = (
     Loss, losses.LossFunctionWrapper, losses.MeanSquaredError, losses.MeanAbsoluteError,

@@ -1,8 +1,9 @@
 """kerax.metrics: stateful Metric classes, per-sample metric functions, and lookup by name."""
 from kerax.losses.hinge_losses import categorical_hinge, hinge, squared_hinge
 from kerax.losses.probabilistic import (
-    KLD, binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy, categorical_focal_crossentropy,
-    kl_divergence, kld, kullback_leibler_divergence, poisson, sparse_categorical_crossentropy,
+    KLD, binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy,
+    categorical_focal_crossentropy, kl_divergence, kld, kullback_leibler_divergence, poisson,
+    sparse_categorical_crossentropy,
 )
 from kerax.losses.regression import (
     MAE, MAPE, MSE, MSLE, huber, log_cosh, logcosh, mae, mape, mean_absolute_error,

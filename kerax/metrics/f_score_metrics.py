@@ -38,8 +38,8 @@ class FBetaScore(Metric):
             return
         if len(y_pred_shape) != 2 or y_pred_shape[-1] is None:
             raise ValueError(
-                f"{type(self).__name__} expects 2D inputs with shape (batch_size, output_dim), output_dim known. "
-                f"Received input shapes: y_pred.shape={tuple(y_pred_shape)} and "
+                f"{type(self).__name__} expects 2D inputs with shape (batch_size, output_dim), output_dim "
+                f"known. Received input shapes: y_pred.shape={tuple(y_pred_shape)} and "
                 f"y_true.shape={tuple(y_true_shape)}.")
         shape = () if self.average == "micro" else (y_pred_shape[-1],)
         for name in _COUNTS:
@@ -78,7 +78,8 @@ class FBetaScore(Metric):
         return score if self.average is None else ops.mean(score)
 
     def get_config(self):
-        return {**super().get_config(), "average": self.average, "beta": self.beta, "threshold": self.threshold}
+        return {**super().get_config(), "average": self.average, "beta": self.beta,
+                "threshold": self.threshold}
 
 
 class F1Score(FBetaScore):

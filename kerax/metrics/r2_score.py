@@ -14,8 +14,8 @@ class R2Score(Metric):
 
     def __init__(self, class_aggregation="uniform_average", num_regressors=0, name="r2_score", dtype=None):
         if class_aggregation not in AGGREGATIONS:
-            raise ValueError(f"Invalid value for argument `class_aggregation`. Expected one of {AGGREGATIONS}. "
-                             f"Received: class_aggregation={class_aggregation}")
+            raise ValueError("Invalid value for argument `class_aggregation`. Expected one of "
+                             f"{AGGREGATIONS}. Received: class_aggregation={class_aggregation}")
         if num_regressors < 0:
             raise ValueError(f"Invalid value for argument `num_regressors`. Expected a value >= 0. "
                              f"Received: num_regressors={num_regressors}")
@@ -31,8 +31,8 @@ class R2Score(Metric):
         if len(y_pred_shape) == 1:  # (n,) predictions against (n,) labels: one output
             y_pred_shape = tuple(y_pred_shape) + (1,)
         if len(y_pred_shape) != 2 or y_pred_shape[-1] is None:
-            raise ValueError("R2Score expects 2D inputs with shape (batch_size, output_dim), output_dim known. "
-                             f"Received input shapes: y_pred.shape={tuple(y_pred_shape)} and "
+            raise ValueError("R2Score expects 2D inputs with shape (batch_size, output_dim), output_dim "
+                             f"known. Received input shapes: y_pred.shape={tuple(y_pred_shape)} and "
                              f"y_true.shape={tuple(y_true_shape)}.")
         for name in _SUMS:
             setattr(self, name, self.add_variable((y_pred_shape[-1],), name=name))
@@ -51,7 +51,8 @@ class R2Score(Metric):
             if len(sample_weight.shape) == 1:
                 sample_weight = sample_weight[:, None]
             weights = weights * sample_weight
-        updates = (y_true * y_true * weights, y_true * weights, ops.square(y_true - y_pred) * weights, weights)
+        weighted_true = y_true * weights
+        updates = (y_true * weighted_true, weighted_true, ops.square(y_true - y_pred) * weights, weights)
         for name, value in zip(_SUMS, updates):
             variable = getattr(self, name)
             variable.assign(variable.value + ops.sum(value, axis=0))

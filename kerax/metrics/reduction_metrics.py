@@ -119,8 +119,8 @@ class MeanTensor(Metric):
 
     def result(self):
         if self._shape is None:
-            raise ValueError("MeanTensor does not have any value yet. Please call the MeanTensor instance or use "
-                             "`.update_state(value)` before retrieving the result.")
+            raise ValueError("MeanTensor does not have any value yet. Please call the MeanTensor instance or "
+                             "use `.update_state(value)` before retrieving the result.")
         return divide_no_nan(self.total.value, self.count.value)
 
     def get_config(self):

@@ -31,7 +31,8 @@ class _RateAtRate(Metric):
         self.num_thresholds = num_thresholds
         self.class_id = class_id
         self._evenly_spaced = num_thresholds > 1
-        self.thresholds = [0.5] if num_thresholds == 1 else [i / (num_thresholds - 1) for i in range(num_thresholds)]
+        last = num_thresholds - 1
+        self.thresholds = [0.5] if num_thresholds == 1 else [i / last for i in range(num_thresholds)]
         for variable_name in _COUNTS.values():
             setattr(self, variable_name, self.add_variable((len(self.thresholds),), name=variable_name))
 

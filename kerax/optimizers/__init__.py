@@ -10,10 +10,11 @@ from kerax.optimizers.ftrl import Ftrl
 from kerax.optimizers.lamb import Lamb
 from kerax.optimizers.lion import Lion
 from kerax.optimizers.loss_scale_optimizer import LossScaleOptimizer
-from kerax.optimizers.multi_optimizer import MultiOptimizer, OptimizerMap
+from kerax.optimizers.multi_optimizer import MultiOptimizer
 from kerax.optimizers.muon import Muon
 from kerax.optimizers.nadam import Nadam
 from kerax.optimizers.optimizer import Optimizer
+from kerax.optimizers.optimizer_map import OptimizerMap
 from kerax.optimizers.rmsprop import RMSprop
 from kerax.optimizers.schedule_free_adamw import ScheduleFreeAdamW
 from kerax.optimizers.sgd import SGD
@@ -21,8 +22,8 @@ from kerax.serialization import registry as _serialization
 
 _BY_NAME = {
     cls.__name__.lower(): cls
-    for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW, Ftrl, Adafactor, Lamb, Lion, Muon,
-                ScheduleFreeAdamW, LossScaleOptimizer, MultiOptimizer, OptimizerMap)
+    for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW, Ftrl, Adafactor, Lamb, Lion,
+                Muon, ScheduleFreeAdamW, LossScaleOptimizer, MultiOptimizer, OptimizerMap)
 }
 
 

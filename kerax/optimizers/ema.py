@@ -34,9 +34,9 @@ def copy_averages(optimizer, var_list):
     averages = optimizer._model_variables_moving_average
     if len(var_list) != len(averages):
         raise ValueError(
-            f"The length of model variables ({len(var_list)}) to override does not match the length of model "
-            f"variables stored in the optimizer ({len(averages)}). Please check if the optimizer was called on "
-            "your model."
+            f"The length of model variables ({len(var_list)}) to override does not match the length of "
+            f"model variables stored in the optimizer ({len(averages)}). Please check if the optimizer was "
+            "called on your model."
         )
     for variable, average in zip(var_list, averages):
         variable.assign(average.value)

@@ -29,8 +29,8 @@ class Lamb(Optimizer):
         m_hat = m / (1.0 - ops.power(self.beta_1, t))
         update = m_hat / (ops.sqrt(v / (1.0 - ops.power(self.beta_2, t))) + self.epsilon)
         w_norm, u_norm = ops.sqrt(ops.sum(ops.square(variable))), ops.sqrt(ops.sum(ops.square(update)))
-        ratio = ops.where(ops.logical_and(w_norm > 0, u_norm > 0), w_norm / ops.where(u_norm > 0, u_norm, 1.0),
-                          1.0)
+        both_positive = ops.logical_and(w_norm > 0, u_norm > 0)
+        ratio = ops.where(both_positive, w_norm / ops.where(u_norm > 0, u_norm, 1.0), 1.0)
         variable.assign_sub(ratio * ops.cast(learning_rate, variable.dtype) * update)
 
     def get_config(self):

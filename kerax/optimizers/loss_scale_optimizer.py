@@ -29,7 +29,8 @@ def _check_arguments(kwargs):
 
 
 class LossScaleOptimizer(Optimizer):
-    def __init__(self, inner_optimizer, initial_scale=2.0**15, dynamic_growth_steps=2000, name=None, **kwargs):
+    def __init__(self, inner_optimizer, initial_scale=2.0**15, dynamic_growth_steps=2000, name=None,
+                 **kwargs):
         _check_arguments(kwargs)
         if not isinstance(inner_optimizer, Optimizer):
             raise TypeError("LossScaleOptimizer wraps a kerax optimizer instance (e.g. "
@@ -57,7 +58,9 @@ class LossScaleOptimizer(Optimizer):
         return ops.all(ops.stack([ops.all(ops.isfinite(g)) for g in grads if g is not None]))
 
     def apply(self, grads, trainable_variables=None):
-        trainable_variables = list(self._trainable_variables if trainable_variables is None else trainable_variables)
+        if trainable_variables is None:
+            trainable_variables = self._trainable_variables
+        trainable_variables = list(trainable_variables)
         self.build(trainable_variables)
         grads = list(grads)
         finite = self.check_finite(grads)

@@ -60,8 +60,8 @@ class Muon(Optimizer):
             return
         m.assign_add(gradient + m * (self.momentum - 1))
         direction = gradient + self.momentum * m if self.nesterov else m.value
-        update = ops.cast(learning_rate, variable.dtype) * self.zeropower_via_newtonschulz5(direction, self.ns_steps)
-        variable.assign_sub(self.lr_adjust(update))
+        orthogonal = self.zeropower_via_newtonschulz5(direction, self.ns_steps)
+        variable.assign_sub(self.lr_adjust(ops.cast(learning_rate, variable.dtype) * orthogonal))
 
     def _adamw_step(self, gradient, variable, learning_rate, m, v):
         t = step_count(self, variable.dtype)

@@ -61,5 +61,6 @@ def test_unreachable_server_only_warns():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again below: nothing listens there
     monitor = callbacks.RemoteMonitor(root=f"http://127.0.0.1:{port}")
-    with pytest.warns(UserWarning, match=f"Could not reach RemoteMonitor root server at http://127.0.0.1:{port}"):
+    expected = f"Could not reach RemoteMonitor root server at http://127.0.0.1:{port}"
+    with pytest.warns(UserWarning, match=expected):
         monitor.on_epoch_end(0, {"loss": 1.0})

@@ -21,7 +21,8 @@ class Recorder(callbacks.Callback):
 
 
 def ema_model():
-    model = kerax.Sequential([layers.Input((3,)), layers.Dense(1, use_bias=False, kernel_initializer="zeros")])
+    dense = layers.Dense(1, use_bias=False, kernel_initializer="zeros")
+    model = kerax.Sequential([layers.Input((3,)), dense])
     model.compile(kerax.optimizers.SGD(0.05, use_ema=True, ema_momentum=0.5), "mse")
     return model
 
@@ -35,7 +36,8 @@ def test_validation_runs_on_the_averaged_weights(regression_data):
         # During validation the model held the averages: its val_loss is the MSE of those weights.
         kernel = recorder.at_test[epoch]
         np.testing.assert_allclose(kernel, recorder.averages[epoch], rtol=1e-6)
-        np.testing.assert_allclose(history.history["val_loss"][epoch], np.mean((x @ kernel - y) ** 2), rtol=1e-5)
+        np.testing.assert_allclose(history.history["val_loss"][epoch], np.mean((x @ kernel - y) ** 2),
+                                   rtol=1e-5)
         assert not np.allclose(recorder.at_epoch_end[epoch], kernel)  # swapped back for training
 
 

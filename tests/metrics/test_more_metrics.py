@@ -76,13 +76,13 @@ def test_iou_documented_examples():
     mean_iou = metrics.MeanIoU(num_classes=2)
     np.testing.assert_allclose(result(mean_iou, [0, 0, 1, 1], [0, 1, 0, 1]), 0.33333334, rtol=1e-6)
     mean_iou.reset_state()
-    np.testing.assert_allclose(result(mean_iou, [0, 0, 1, 1], [0, 1, 0, 1], sample_weight=[0.3, 0.3, 0.3, 0.1]),
-                               0.23809525, rtol=1e-5)
+    weighted = result(mean_iou, [0, 0, 1, 1], [0, 1, 0, 1], sample_weight=[0.3, 0.3, 0.3, 0.1])
+    np.testing.assert_allclose(weighted, 0.23809525, rtol=1e-5)
     y_true = np.array([[0, 0, 1], [1, 0, 0], [0, 1, 0], [1, 0, 0]])
     y_pred = np.array([[0.2, 0.3, 0.5], [0.1, 0.2, 0.7], [0.5, 0.3, 0.1], [0.1, 0.4, 0.5]])
     weights = [0.1, 0.2, 0.3, 0.4]
-    np.testing.assert_allclose(result(metrics.OneHotIoU(num_classes=3, target_class_ids=[0, 2]), y_true, y_pred,
-                                      sample_weight=weights), 0.071, atol=1e-3)
+    one_hot_iou = metrics.OneHotIoU(num_classes=3, target_class_ids=[0, 2])
+    np.testing.assert_allclose(result(one_hot_iou, y_true, y_pred, sample_weight=weights), 0.071, atol=1e-3)
     np.testing.assert_allclose(result(metrics.OneHotMeanIoU(num_classes=3), y_true, y_pred,
                                       sample_weight=weights), 0.048, atol=1e-3)
 
@@ -168,12 +168,13 @@ def test_rate_at_rate_documented_examples(case):
     metric = cls(value)
     np.testing.assert_allclose(result(metric, [0, 0, 0, 1, 1], [0, 0.3, 0.8, 0.3, 0.8]), plain, rtol=1e-5)
     metric.reset_state()
-    np.testing.assert_allclose(result(metric, [0, 0, 0, 1, 1], [0, 0.3, 0.8, 0.3, 0.8], sample_weight=weights),
-                               weighted, rtol=1e-5)
+    np.testing.assert_allclose(
+        result(metric, [0, 0, 0, 1, 1], [0, 0.3, 0.8, 0.3, 0.8], sample_weight=weights), weighted, rtol=1e-5)
     metric = metrics.RecallAtPrecision(0.8)
     np.testing.assert_allclose(result(metric, [0, 0, 1, 1], [0, 0.5, 0.3, 0.9]), 0.5)
     metric.reset_state()
-    np.testing.assert_allclose(result(metric, [0, 0, 1, 1], [0, 0.5, 0.3, 0.9], sample_weight=[1, 0, 0, 1]), 1.0)
+    np.testing.assert_allclose(
+        result(metric, [0, 0, 1, 1], [0, 0.5, 0.3, 0.9], sample_weight=[1, 0, 0, 1]), 1.0)
 
 
 def np_rate_at_rate(labels, scores, weights, num_thresholds, result_rate, constraint, value):
@@ -182,7 +183,8 @@ def np_rate_at_rate(labels, scores, weights, num_thresholds, result_rate, constr
         positive = scores > threshold
         tp, fp = (weights * positive * labels).sum(), (weights * positive * (1 - labels)).sum()
         fn, tn = (weights * ~positive * labels).sum(), (weights * ~positive * (1 - labels)).sum()
-        rates = {"sensitivity": tp / (tp + fn) if tp + fn else 0, "specificity": tn / (tn + fp) if tn + fp else 0,
+        rates = {"sensitivity": tp / (tp + fn) if tp + fn else 0,
+                 "specificity": tn / (tn + fp) if tn + fp else 0,
                  "precision": tp / (tp + fp) if tp + fp else 0}
         if rates[constraint] >= value:
             best = max(best, rates[result_rate])
@@ -222,10 +224,12 @@ def test_mean_relative_error_and_mean_tensor_documented_examples():
 CONFIGURED = [
     metrics.FBetaScore(average="macro", beta=0.5, threshold=0.3), metrics.F1Score(average="weighted"),
     metrics.IoU(4, [1, 2], ignore_class=0, sparse_y_pred=False), metrics.BinaryIoU([1], threshold=0.7),
-    metrics.MeanIoU(3, ignore_class=2), metrics.OneHotIoU(3, [0]), metrics.OneHotMeanIoU(5, sparse_y_pred=True),
+    metrics.MeanIoU(3, ignore_class=2), metrics.OneHotIoU(3, [0]),
+    metrics.OneHotMeanIoU(5, sparse_y_pred=True),
     metrics.R2Score("variance_weighted_average", num_regressors=1), metrics.PearsonCorrelation(axis=0),
     metrics.ConcordanceCorrelation(), metrics.PrecisionAtRecall(0.3, num_thresholds=10, class_id=1),
-    metrics.RecallAtPrecision(0.9), metrics.SensitivityAtSpecificity(0.2), metrics.SpecificityAtSensitivity(0.4),
+    metrics.RecallAtPrecision(0.9), metrics.SensitivityAtSpecificity(0.2),
+    metrics.SpecificityAtSensitivity(0.4),
     metrics.MeanRelativeError([1.0, 2.0]), metrics.MeanTensor(shape=(2,)),
 ]
 
@@ -248,14 +252,15 @@ def test_function_names_resolve():
 # --- inside fit / evaluate ------------------------------------------------------------------------------
 def test_regression_metrics_accumulate_on_device_with_padding():
     x = rng.normal(size=(13, 2)).astype("float32")
-    y = (x @ np.array([1.0, -1.0]) + 0.1 * rng.normal(size=13)).astype("float32")  # labels (n,), outputs (n, 1)
+    # Labels (n,), outputs (n, 1).
+    y = (x @ np.array([1.0, -1.0]) + 0.1 * rng.normal(size=13)).astype("float32")
     model = kerax.Sequential([layers.Input((2,)), layers.Dense(1)])
     model.compile("sgd", "mse", metrics=[metrics.R2Score(), metrics.MeanRelativeError(normalizer=[2.0])])
     model.fit(x, y, batch_size=5, epochs=2, verbose=0)
     logs = model.evaluate(x, y, batch_size=5, verbose=0, return_dict=True)  # last batch padded 3 -> 5
     p = model.predict(x, verbose=0)[:, 0].astype("float64")
-    np.testing.assert_allclose(logs["r2_score"], np_r2(y[:, None], p[:, None], np.ones(13), "uniform_average"),
-                               rtol=1e-4)
+    expected_r2 = np_r2(y[:, None], p[:, None], np.ones(13), "uniform_average")
+    np.testing.assert_allclose(logs["r2_score"], expected_r2, rtol=1e-4)
     np.testing.assert_allclose(logs["mean_relative_error"], np.mean(np.abs(y - p) / 2.0), rtol=1e-4)
 
 

@@ -50,14 +50,16 @@ cases = {
 for name, (optimizer, expected_w, expected_b) in cases.items():
     w, b = run(optimizer)
     assert w.dtype == np.float64, w.dtype
-    error = max(np.max(np.abs(w - expected_w) / np.abs(expected_w)), np.max(np.abs(b - expected_b) / np.abs(expected_b)))
+    error = max(np.max(np.abs(w - expected_w) / np.abs(expected_w)),
+                np.max(np.abs(b - expected_b) / np.abs(expected_b)))
     print(name, error)
 """
 
 
 def test_five_steps_match_numpy_in_float64():
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([ROOT, HERE]), "KERAX_COMPILATION_CACHE": "0"}
-    out = subprocess.run([sys.executable, "-c", FIVE_STEPS], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", FIVE_STEPS], env=env, capture_output=True, text=True,
+                         timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
     errors = dict(line.split() for line in out.stdout.strip().splitlines())
     assert set(errors) == {"Adafactor", "Lion", "Lamb", "Muon", "MuonNoNesterov", "ScheduleFreeAdamW"}
@@ -89,7 +91,8 @@ def test_newton_schulz_output_is_nearly_orthogonal():
 
 def test_adafactor_state_is_factored():
     optimizer = optimizers.Adafactor()
-    kernel, bias = backend.Variable(np.ones((3, 5), "float32"), name="k"), backend.Variable(np.ones(5, "float32"))
+    kernel = backend.Variable(np.ones((3, 5), "float32"), name="k")
+    bias = backend.Variable(np.ones(5, "float32"), name="b")
     optimizer.build([kernel, bias])
     assert [tuple(v.shape) for v in optimizer.variables[2:]] == [(3,), (5,), (3, 5), (5,)]
 
@@ -120,13 +123,13 @@ def test_config_round_trip(optimizer):
 
 
 @pytest.mark.parametrize("make", [
-    lambda: optimizers.Adafactor(0.05), lambda: optimizers.Lion(0.003), lambda: optimizers.Lamb(0.02),
+    lambda: optimizers.Adafactor(0.05), lambda: optimizers.Lion(0.01), lambda: optimizers.Lamb(0.02),
     lambda: optimizers.Muon(0.02), lambda: optimizers.ScheduleFreeAdamW(0.02),
 ], ids=["Adafactor", "Lion", "Lamb", "Muon", "ScheduleFreeAdamW"])
 def test_fit_lowers_the_loss_of_an_mlp(make, rng):
     x = rng.normal(size=(64, 4)).astype("float32")
-    y = (np.sin(x[:, :1]) + x[:, 1:2] * x[:, 2:3]).astype("float32")
+    y = (x @ np.array([[1.0], [-1.0], [0.5], [0.0]]) + 0.5 * np.sin(x[:, :1])).astype("float32")
     model = kerax.Sequential([layers.Input((4,)), layers.Dense(16, activation="tanh"), layers.Dense(1)])
     model.compile(make(), "mse")
     losses = model.fit(x, y, batch_size=16, epochs=8, verbose=0).history["loss"]
-    assert losses[-1] < 0.8 * losses[0]
+    assert losses[-1] < 0.25 * losses[0], losses

@@ -1,6 +1,6 @@
-"""Keras 3's optimizer options inside compiled training: use_ema (+ overwrite frequency, finalize at the end of
-fit), gradient accumulation, loss_scale_factor, and LossScaleOptimizer's dynamic scale. Each still runs a
-whole epoch per device call."""
+"""Keras 3's optimizer options inside compiled training: use_ema (+ overwrite frequency, finalize at the end
+of fit), gradient accumulation, loss_scale_factor, LossScaleOptimizer's dynamic scale, MultiOptimizer. Each
+still runs a whole epoch per device call."""
 import numpy as np
 import pytest
 

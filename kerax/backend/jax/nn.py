@@ -68,7 +68,8 @@ def hard_shrink(x, threshold=0.5):
 
 @_op
 def soft_shrink(x, threshold=0.5):
-    return jnp.where(x > threshold, x - threshold, jnp.where(x < -threshold, x + threshold, jnp.zeros_like(x)))
+    inner = jnp.where(x < -threshold, x + threshold, jnp.zeros_like(x))
+    return jnp.where(x > threshold, x - threshold, inner)
 
 
 @_op
