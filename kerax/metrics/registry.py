@@ -4,6 +4,7 @@ Function names ('mse', 'binary_accuracy', 'accuracy') give functions, class name
 give new instances, as in Keras. The generic 'accuracy'/'acc' is refined by the trainer with
 `accuracy_resolution.resolve_accuracy` once the loss and shapes are known.
 """
+from kerax.backend.common import naming
 from kerax.losses import registry as loss_registry
 from kerax.metrics import (
     accuracy_metrics, auc, confusion_metrics, correlation_metrics, f_score_metrics, iou_metrics,
@@ -40,12 +41,21 @@ _CLASSES = (
     sensitivity_specificity.SensitivityAtSpecificity, sensitivity_specificity.SpecificityAtSensitivity,
     regression_metrics.MeanRelativeError, reduction_metrics.MeanTensor,
 )
+# Keras 3 also finds these classes by their snake-case names ('f1_score', 'mean_io_u', 'r2_score', ...).
+_SNAKE_CASE_CLASSES = (
+    f_score_metrics.FBetaScore, f_score_metrics.F1Score, iou_metrics.IoU, iou_metrics.BinaryIoU,
+    iou_metrics.MeanIoU, iou_metrics.OneHotIoU, iou_metrics.OneHotMeanIoU, r2_score.R2Score,
+    correlation_metrics.PearsonCorrelation, correlation_metrics.ConcordanceCorrelation,
+    sensitivity_specificity.PrecisionAtRecall, sensitivity_specificity.RecallAtPrecision,
+    sensitivity_specificity.SensitivityAtSpecificity, sensitivity_specificity.SpecificityAtSensitivity,
+)
 _LOSS_FUNCTION_NAMES = {
     name: obj for name, obj in loss_registry.ALL_OBJECTS.items() if not isinstance(obj, type)
 }
 ALL_OBJECTS = {
     **_LOSS_FUNCTION_NAMES,
     **{obj.__name__: obj for obj in _FUNCTIONS + _CLASSES},
+    **{naming.to_snake_case(cls.__name__): cls for cls in _SNAKE_CASE_CLASSES},
     "acc": accuracy_metrics.accuracy,
     "cosine_similarity": regression_metrics.CosineSimilarity,  # the metric is +cos, the loss -cos
     "auc": auc.AUC, "precision": confusion_metrics.Precision, "recall": confusion_metrics.Recall,

@@ -244,9 +244,14 @@ def test_config_round_trip_and_lookup_by_name(metric):
                       type(metric))
 
 
-def test_function_names_resolve():
-    assert metrics.get("pearson_correlation") is metrics.pearson_correlation
-    assert metrics.get("concordance_correlation") is metrics.concordance_correlation
+def test_snake_case_names_resolve_to_the_classes_as_in_keras():
+    for name, cls in [("f1_score", metrics.F1Score), ("f_beta_score", metrics.FBetaScore),
+                      ("r2_score", metrics.R2Score), ("binary_io_u", metrics.BinaryIoU),
+                      ("pearson_correlation", metrics.PearsonCorrelation),
+                      ("concordance_correlation", metrics.ConcordanceCorrelation)]:
+        assert isinstance(metrics.get(name), cls)
+    with pytest.raises(TypeError, match="num_classes"):
+        metrics.get("mean_io_u")  # needs arguments, as in Keras
 
 
 # --- inside fit / evaluate ------------------------------------------------------------------------------
@@ -281,3 +286,15 @@ def test_classification_metrics_in_fit_and_evaluate():
     np.testing.assert_allclose(logs["binary_io_u"], expected_iou, rtol=1e-4)
     expected = np_rate_at_rate(labels, p[:, 0], np.ones(14), 21, "specificity", "sensitivity", 0.5)
     np.testing.assert_allclose(logs["specificity_at_sensitivity"], expected, rtol=1e-4)
+
+
+def test_metrics_sized_by_the_data_are_built_before_the_compiled_step():
+    x = rng.normal(size=(12, 3)).astype("float32")
+    model = kerax.Sequential([layers.Input((3,)), layers.Dense(3, activation="sigmoid")])
+    model.compile("sgd", "binary_crossentropy",
+                  metrics=[metrics.AUC(multi_label=True), metrics.F1Score(average="micro", threshold=0.5)])
+    logs = model.evaluate(x, MULTI_TRUE[:12], batch_size=4, verbose=0, return_dict=True)
+    p = model.predict(x, verbose=0)
+    expected = np_fbeta(MULTI_TRUE[:12].astype("float64"), p, 1.0, 0.5, "micro", np.ones(12))
+    np.testing.assert_allclose(logs["f1_score"], expected, rtol=1e-4)
+    assert 0.0 <= logs["auc"] <= 1.0
