@@ -40,7 +40,7 @@ class FBetaScore(Metric):
             raise ValueError(
                 f"{type(self).__name__} expects 2D inputs with shape (batch_size, output_dim), output_dim "
                 f"known. Received input shapes: y_pred.shape={tuple(y_pred_shape)} and "
-                f"y_true.shape={tuple(y_true_shape)}.")
+                f"y_true.shape={y_true_shape}.")
         shape = () if self.average == "micro" else (y_pred_shape[-1],)
         for name in _COUNTS:
             setattr(self, name, self.add_variable(shape, name=name))

@@ -33,7 +33,7 @@ class R2Score(Metric):
         if len(y_pred_shape) != 2 or y_pred_shape[-1] is None:
             raise ValueError("R2Score expects 2D inputs with shape (batch_size, output_dim), output_dim "
                              f"known. Received input shapes: y_pred.shape={tuple(y_pred_shape)} and "
-                             f"y_true.shape={tuple(y_true_shape)}.")
+                             f"y_true.shape={y_true_shape}.")
         for name in _SUMS:
             setattr(self, name, self.add_variable((y_pred_shape[-1],), name=name))
         self._built = True

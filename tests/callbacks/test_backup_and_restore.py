@@ -1,5 +1,6 @@
 """BackupAndRestore: a killed fit resumes from its last backup and ends where an uninterrupted one does;
 Keras's documented resume example; batch-frequency backups; falling back to the previous backup."""
+import importlib.util
 import json
 import os
 import signal
@@ -14,8 +15,9 @@ from kerax import callbacks, layers
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-import backup_training  # noqa: E402
+_spec = importlib.util.spec_from_file_location("backup_training", os.path.join(HERE, "backup_training.py"))
+backup_training = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(backup_training)
 
 
 def run_script(backup_dir, out, kill_at=None):
