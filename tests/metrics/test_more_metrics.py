@@ -170,6 +170,9 @@ def test_rate_at_rate_documented_examples(case):
     metric.reset_state()
     np.testing.assert_allclose(
         result(metric, [0, 0, 0, 1, 1], [0, 0.3, 0.8, 0.3, 0.8], sample_weight=weights), weighted, rtol=1e-5)
+
+
+def test_recall_at_precision_documented_example():
     metric = metrics.RecallAtPrecision(0.8)
     np.testing.assert_allclose(result(metric, [0, 0, 1, 1], [0, 0.5, 0.3, 0.9]), 0.5)
     metric.reset_state()
