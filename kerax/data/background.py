@@ -1,5 +1,6 @@
-"""Work off the calling thread: map(num_parallel_calls=n) runs the function in n worker threads, and prefetch(n)
-runs the whole pipeline below it in a background thread that keeps up to n elements ready in a bounded queue.
+"""Work off the calling thread: map(num_parallel_calls=n) runs the function in n worker threads, and
+prefetch(n) runs the whole pipeline below it in a background thread that keeps up to n elements ready in a
+bounded queue.
 
 Both keep tf.data's element order. Decoding files (Pillow, `wave`, file reads) releases the GIL, so while the
 training step runs on the main thread, the next batches are being read and decoded.
@@ -18,7 +19,7 @@ _AUTOTUNE_PREFETCH = 2  # batches kept ready; one is being consumed while the ne
 
 
 def worker_count(num_parallel_calls):
-    """Threads for `num_parallel_calls`: AUTOTUNE means one per CPU core; None or 1 means the caller's thread."""
+    """Threads for `num_parallel_calls`: AUTOTUNE is one per CPU core; None or 1 is the caller's thread."""
     if num_parallel_calls is None:
         return 1
     n = int(num_parallel_calls)
@@ -58,7 +59,9 @@ class Prefetch(Node):
     def __init__(self, child, buffer_size):
         n = int(buffer_size)
         if n < 0 and n != AUTOTUNE:
-            raise ValueError(f"prefetch() buffer_size must be >= 0 or kerax.data.AUTOTUNE, got {buffer_size}.")
+            raise ValueError(
+                f"prefetch() buffer_size must be >= 0 or kerax.data.AUTOTUNE, got {buffer_size}."
+            )
         self.child, self.size = child, _AUTOTUNE_PREFETCH if n == AUTOTUNE else n
 
     def iterate(self):
