@@ -1,4 +1,4 @@
-"""kerax.preprocessing: Keras's `keras.preprocessing` namespace (the dataset readers and the `image` module)."""
+"""kerax.preprocessing: Keras's `keras.preprocessing` namespace (dataset readers and the `image` module)."""
 from kerax.preprocessing import image
 from kerax.utils.image_dataset import image_dataset_from_directory
 from kerax.utils.text_dataset import text_dataset_from_directory

@@ -15,11 +15,10 @@ ALLOWED_FORMATS = (".wav",)
 def audio_dataset_from_directory(directory, labels="inferred", label_mode="int", class_names=None,
                                  batch_size=32, sampling_rate=None, output_sequence_length=None, ragged=False,
                                  shuffle=True, seed=None, validation_split=None, subset=None,
-                                 follow_links=False, format="tf", verbose=True):
+                                 follow_links=False, verbose=True):
     """Batches are zero-padded to their longest clip unless `output_sequence_length` cuts or pads every clip
-    to that many samples; `sampling_rate` resamples each clip (Fourier method) to that rate first."""
-    if format not in ("tf", "grain"):
-        raise ValueError(f'`format` should be either "tf" or "grain". Received: format={format}')
+    to that many samples; `sampling_rate` resamples each clip (Fourier method) to that rate first (before
+    the cut, as newer Keras does)."""
     check_label_arguments(labels, label_mode, class_names, "audio")
     if ragged and output_sequence_length is not None:
         raise ValueError("Cannot set both `ragged` and `output_sequence_length`")

@@ -73,7 +73,7 @@ def index_directory(directory, labels, formats, class_names=None, shuffle=True, 
         subdirs = [""]
     file_paths, found = [], []
     for index, subdir in enumerate(subdirs):
-        paths = list(_valid_files(os.path.join(directory, subdir), follow_links, formats))
+        paths = list(valid_files(os.path.join(directory, subdir), follow_links, formats))
         file_paths += paths
         found += [index] * len(paths)
     if labels == "inferred":
@@ -99,7 +99,7 @@ def index_directory(directory, labels, formats, class_names=None, shuffle=True, 
     return file_paths, labels, class_names
 
 
-def _valid_files(directory, follow_links, formats):
+def valid_files(directory, follow_links, formats):
     """Every file under `directory` (recursively) whose lowercased name ends with one of `formats`."""
     for root, _, files in sorted(os.walk(directory, followlinks=follow_links), key=lambda entry: entry[0]):
         for name in sorted(files):
