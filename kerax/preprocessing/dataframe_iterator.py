@@ -16,9 +16,10 @@ class DataFrameIterator(BatchFromFilesMixin, Iterator):
 
     def __init__(self, dataframe, directory=None, image_data_generator=None, x_col="filename", y_col="class",
                  weight_col=None, target_size=(256, 256), color_mode="rgb", classes=None,
-                 class_mode="categorical", batch_size=32, shuffle=True, seed=None, data_format="channels_last",
-                 save_to_dir=None, save_prefix="", save_format="png", subset=None, interpolation="nearest",
-                 keep_aspect_ratio=False, dtype="float32", validate_filenames=True):
+                 class_mode="categorical", batch_size=32, shuffle=True, seed=None,
+                 data_format="channels_last", save_to_dir=None, save_prefix="", save_format="png",
+                 subset=None, interpolation="nearest", keep_aspect_ratio=False, dtype="float32",
+                 validate_filenames=True):
         self.set_processing_attrs(image_data_generator, target_size, color_mode, data_format, save_to_dir,
                                   save_prefix, save_format, subset, interpolation, keep_aspect_ratio)
         df = dataframe.copy()
@@ -53,21 +54,27 @@ class DataFrameIterator(BatchFromFilesMixin, Iterator):
         if mode not in self.allowed_class_modes:
             raise ValueError(f"Invalid class_mode: {mode}; expected one of: {self.allowed_class_modes}")
         if mode == "multi_output" and not isinstance(y_col, list):
-            raise TypeError(f'If class_mode="{mode}", y_col must be a list. Received {type(y_col).__name__}.')
+            raise TypeError(
+                f'If class_mode="{mode}", y_col must be a list. Received {type(y_col).__name__}.'
+            )
         if not all(isinstance(v, str) for v in df[x_col]):
             raise TypeError(f"All values in column x_col={x_col} must be strings.")
         if mode in {"binary", "sparse"} and not all(isinstance(v, str) for v in df[y_col]):
             raise TypeError(f'If class_mode="{mode}", y_col="{y_col}" column values must be strings.')
         if mode == "binary":
             if classes and len(set(classes)) != 2:
-                raise ValueError(f'If class_mode="binary" there must be 2 classes. {len(set(classes))} class/es '
-                                 "were given.")
+                raise ValueError(
+                    f'If class_mode="binary" there must be 2 classes. {len(set(classes))} class/es were '
+                    "given."
+                )
             if not classes and df[y_col].nunique() != 2:
-                raise ValueError(f'If class_mode="binary" there must be 2 classes. Found {df[y_col].nunique()} '
-                                 "classes.")
+                raise ValueError(
+                    f'If class_mode="binary" there must be 2 classes. Found {df[y_col].nunique()} classes.'
+                )
         if mode == "categorical" and not all(isinstance(v, (str, list, tuple)) for v in df[y_col]):
-            raise TypeError(f'If class_mode="{mode}", y_col="{y_col}" column values must be type string, list '
-                            "or tuple.")
+            raise TypeError(
+                f'If class_mode="{mode}", y_col="{y_col}" column values must be type string, list or tuple.'
+            )
         if classes and mode in _NO_CLASSES:
             warnings.warn(f'`classes` will be ignored given the class_mode="{mode}"')
         if weight_col and not issubclass(df[weight_col].dtype.type, np.number):
@@ -75,12 +82,15 @@ class DataFrameIterator(BatchFromFilesMixin, Iterator):
 
     def _filter_valid_filepaths(self, df, x_col):
         """Only the rows whose file exists and has an image extension."""
-        mask = [os.path.isfile(os.path.join(self.directory, name)) and name.lower().endswith(self.white_list_formats)
+        formats = self.white_list_formats
+        mask = [name.lower().endswith(formats) and os.path.isfile(os.path.join(self.directory, name))
                 for name in df[x_col]]
         invalid = len(mask) - sum(mask)
         if invalid:
-            warnings.warn(f'Found {invalid} invalid image filename(s) in x_col="{x_col}". These filename(s) will be '
-                          "ignored.")
+            warnings.warn(
+                f'Found {invalid} invalid image filename(s) in x_col="{x_col}". These filename(s) will be '
+                "ignored."
+            )
         return df[np.asarray(mask, dtype=bool)]
 
     @property

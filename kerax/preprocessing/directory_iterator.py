@@ -14,10 +14,10 @@ from kerax.utils.dataset_utils import valid_files
 class DirectoryIterator(BatchFromFilesMixin, Iterator):
     allowed_class_modes = {"categorical", "binary", "sparse", "input", None}
 
-    def __init__(self, directory, image_data_generator, target_size=(256, 256), color_mode="rgb", classes=None,
-                 class_mode="categorical", batch_size=32, shuffle=True, seed=None, data_format=None,
-                 save_to_dir=None, save_prefix="", save_format="png", follow_links=False, subset=None,
-                 interpolation="nearest", keep_aspect_ratio=False, dtype=None):
+    def __init__(self, directory, image_data_generator, target_size=(256, 256), color_mode="rgb",
+                 classes=None, class_mode="categorical", batch_size=32, shuffle=True, seed=None,
+                 data_format=None, save_to_dir=None, save_prefix="", save_format="png", follow_links=False,
+                 subset=None, interpolation="nearest", keep_aspect_ratio=False, dtype=None):
         data_format = data_format or config.image_data_format()
         self.set_processing_attrs(image_data_generator, target_size, color_mode, data_format, save_to_dir,
                                   save_prefix, save_format, subset, interpolation, keep_aspect_ratio)
@@ -44,7 +44,9 @@ class DirectoryIterator(BatchFromFilesMixin, Iterator):
         """The class's files (this split's share), relative to `directory`: "class_a/x.png"."""
         paths = list(valid_files(folder, follow_links, self.white_list_formats))
         if any(p.lower().endswith(".tiff") for p in paths):
-            warnings.warn('Using ".tiff" files with multiple bands will cause distortion. Please verify your output.')
+            warnings.warn(
+                'Using ".tiff" files with multiple bands will cause distortion. Please verify your output.'
+            )
         if self.split:
             paths = paths[int(self.split[0] * len(paths)):int(self.split[1] * len(paths))]
         return [os.path.join(os.path.basename(folder), os.path.relpath(p, folder)) for p in paths]

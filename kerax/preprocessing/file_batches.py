@@ -45,7 +45,8 @@ class BatchFromFilesMixin:
         generator = self.image_data_generator
         for i, x in enumerate(arrays):
             if generator:
-                x = generator.standardize(generator.apply_transform(x, generator.get_random_transform(x.shape)))
+                params = generator.get_random_transform(x.shape)
+                x = generator.standardize(generator.apply_transform(x, params))
             batch_x[i] = x
         if self.save_to_dir:
             save_batch(batch_x, index_array, self.data_format, self.save_to_dir, self.save_prefix,
@@ -73,17 +74,19 @@ class BatchFromFilesMixin:
 
     @property
     def filepaths(self):
-        raise NotImplementedError(f"`filepaths` property method has not been implemented in {type(self).__name__}.")
+        raise NotImplementedError(_missing("filepaths", self))
 
     @property
     def labels(self):
-        raise NotImplementedError(f"`labels` property method has not been implemented in {type(self).__name__}.")
+        raise NotImplementedError(_missing("labels", self))
 
     @property
     def sample_weight(self):
-        raise NotImplementedError(
-            f"`sample_weight` property method has not been implemented in {type(self).__name__}."
-        )
+        raise NotImplementedError(_missing("sample_weight", self))
+
+
+def _missing(name, iterator):
+    return f"`{name}` property method has not been implemented in {type(iterator).__name__}."
 
 
 def save_batch(batch_x, index_array, data_format, directory, prefix, file_format, hash_range):

@@ -17,18 +17,22 @@ class ImageDataGenerator:
     def __init__(self, featurewise_center=False, samplewise_center=False, featurewise_std_normalization=False,
                  samplewise_std_normalization=False, zca_whitening=False, zca_epsilon=1e-6, rotation_range=0,
                  width_shift_range=0.0, height_shift_range=0.0, brightness_range=None, shear_range=0.0,
-                 zoom_range=0.0, channel_shift_range=0.0, fill_mode="nearest", cval=0.0, horizontal_flip=False,
-                 vertical_flip=False, rescale=None, preprocessing_function=None, data_format=None,
-                 validation_split=0.0, interpolation_order=1, dtype=None):
+                 zoom_range=0.0, channel_shift_range=0.0, fill_mode="nearest", cval=0.0,
+                 horizontal_flip=False, vertical_flip=False, rescale=None, preprocessing_function=None,
+                 data_format=None, validation_split=0.0, interpolation_order=1, dtype=None):
         data_format = data_format or config.image_data_format()
         if data_format not in {"channels_last", "channels_first"}:
             raise ValueError('`data_format` should be `"channels_last"` (channel after row and column) or '
                              f'`"channels_first"` (channel before row and column). Received: {data_format}')
         if validation_split and not 0 < validation_split < 1:
-            raise ValueError(f"`validation_split` must be strictly between 0 and 1.  Received: {validation_split}")
+            raise ValueError(
+                f"`validation_split` must be strictly between 0 and 1.  Received: {validation_split}"
+            )
         if brightness_range is not None and (not isinstance(brightness_range, (tuple, list))
                                              or len(brightness_range) != 2):
-            raise ValueError(f"`brightness_range should be tuple or list of two floats. Received: {brightness_range}")
+            raise ValueError(
+                f"`brightness_range should be tuple or list of two floats. Received: {brightness_range}"
+            )
         self.featurewise_center, self.samplewise_center = featurewise_center, samplewise_center
         self.featurewise_std_normalization = featurewise_std_normalization
         self.samplewise_std_normalization = samplewise_std_normalization
@@ -42,7 +46,8 @@ class ImageDataGenerator:
         self.rescale, self.preprocessing_function = rescale, preprocessing_function
         self.data_format, self.dtype = data_format, dtype or config.floatx()
         self.interpolation_order = interpolation_order
-        self.channel_axis, self.row_axis, self.col_axis = (3, 1, 2) if data_format == "channels_last" else (1, 2, 3)
+        last = data_format == "channels_last"
+        self.channel_axis, self.row_axis, self.col_axis = (3, 1, 2) if last else (1, 2, 3)
         self._validation_split = validation_split
         self.mean = self.std = self.zca_whitening_matrix = None
         image_statistics.resolve_normalization_flags(self)
@@ -56,13 +61,14 @@ class ImageDataGenerator:
         )
 
     def flow_from_directory(self, directory, target_size=(256, 256), color_mode="rgb", classes=None,
-                            class_mode="categorical", batch_size=32, shuffle=True, seed=None, save_to_dir=None,
-                            save_prefix="", save_format="png", follow_links=False, subset=None,
-                            interpolation="nearest", keep_aspect_ratio=False):
+                            class_mode="categorical", batch_size=32, shuffle=True, seed=None,
+                            save_to_dir=None, save_prefix="", save_format="png", follow_links=False,
+                            subset=None, interpolation="nearest", keep_aspect_ratio=False):
         return DirectoryIterator(
-            directory, self, target_size=target_size, color_mode=color_mode, keep_aspect_ratio=keep_aspect_ratio,
-            classes=classes, class_mode=class_mode, data_format=self.data_format, batch_size=batch_size,
-            shuffle=shuffle, seed=seed, save_to_dir=save_to_dir, save_prefix=save_prefix, save_format=save_format,
+            directory, self, target_size=target_size, color_mode=color_mode,
+            keep_aspect_ratio=keep_aspect_ratio, classes=classes, class_mode=class_mode,
+            data_format=self.data_format, batch_size=batch_size, shuffle=shuffle, seed=seed,
+            save_to_dir=save_to_dir, save_prefix=save_prefix, save_format=save_format,
             follow_links=follow_links, subset=subset, interpolation=interpolation, dtype=self.dtype,
         )
 
@@ -75,14 +81,15 @@ class ImageDataGenerator:
             if name in kwargs:
                 warnings.warn(f"{name} is deprecated and ignored.", DeprecationWarning)
         if class_mode == "other":
-            warnings.warn('`class_mode="other"` is deprecated, please use `class_mode="raw"`.', DeprecationWarning)
+            warnings.warn('`class_mode="other"` is deprecated, please use `class_mode="raw"`.',
+                          DeprecationWarning)
             class_mode = "raw"
         return DataFrameIterator(
-            dataframe, directory, self, x_col=x_col, y_col=y_col, weight_col=weight_col, target_size=target_size,
-            color_mode=color_mode, classes=classes, class_mode=class_mode, data_format=self.data_format,
-            batch_size=batch_size, shuffle=shuffle, seed=seed, save_to_dir=save_to_dir, save_prefix=save_prefix,
-            save_format=save_format, subset=subset, interpolation=interpolation,
-            validate_filenames=validate_filenames, dtype=self.dtype,
+            dataframe, directory, self, x_col=x_col, y_col=y_col, weight_col=weight_col,
+            target_size=target_size, color_mode=color_mode, classes=classes, class_mode=class_mode,
+            data_format=self.data_format, batch_size=batch_size, shuffle=shuffle, seed=seed,
+            save_to_dir=save_to_dir, save_prefix=save_prefix, save_format=save_format, subset=subset,
+            interpolation=interpolation, validate_filenames=validate_filenames, dtype=self.dtype,
         )
 
     def standardize(self, x):
@@ -140,7 +147,9 @@ def _zoom_pair(zoom_range):
         return [1 - zoom_range, 1 + zoom_range]
     if len(zoom_range) == 2 and all(isinstance(v, (float, int)) for v in zoom_range):
         return [zoom_range[0], zoom_range[1]]
-    raise ValueError(f"`zoom_range` should be a float or a tuple or list of two floats. Received: {zoom_range}")
+    raise ValueError(
+        f"`zoom_range` should be a float or a tuple or list of two floats. Received: {zoom_range}"
+    )
 
 
 def _random_shift(shift_range, size):

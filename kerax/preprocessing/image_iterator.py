@@ -70,6 +70,6 @@ class Iterator(PyDataset):
 
     def _get_batches_of_transformed_samples(self, index_array):
         raise NotImplementedError(
-            f"{type(self).__name__} must implement _get_batches_of_transformed_samples(index_array), returning "
-            "the batch of the samples at those positions."
+            f"{type(self).__name__} must implement _get_batches_of_transformed_samples(index_array), "
+            "returning the batch of the samples at those positions."
         )

@@ -26,8 +26,8 @@ def resolve_normalization_flags(gen):
 
 
 def _not_fitted(option):
-    warnings.warn(f"This ImageDataGenerator specifies `{option}`, but it hasn't been fit on any training data. "
-                  "Fit it first by calling `.fit(numpy_data)`.")
+    warnings.warn(f"This ImageDataGenerator specifies `{option}`, but it hasn't been fit on any training "
+                  "data. Fit it first by calling `.fit(numpy_data)`.")
 
 
 def standardize(gen, x):
@@ -63,9 +63,9 @@ def fit(gen, x, augment=False, rounds=1, seed=None):
         raise ValueError(f"Input to `.fit()` should have rank 4. Got array with shape: {x.shape}")
     if x.shape[gen.channel_axis] not in {1, 3, 4}:
         warnings.warn(
-            f'Expected input to be images (as Numpy array) following the data format convention "{gen.data_format}'
-            f'" (channels on axis {gen.channel_axis}), i.e. expected either 1, 3 or 4 channels on axis '
-            f"{gen.channel_axis}. However, it was passed an array with shape {x.shape} "
+            "Expected input to be images (as Numpy array) following the data format convention "
+            f'"{gen.data_format}" (channels on axis {gen.channel_axis}), i.e. expected either 1, 3 or 4 '
+            f"channels on axis {gen.channel_axis}. However, it was passed an array with shape {x.shape} "
             f"({x.shape[gen.channel_axis]} channels)."
         )
     if seed is not None:

@@ -10,13 +10,14 @@ from kerax.preprocessing.image_iterator import Iterator
 
 
 class NumpyArrayIterator(Iterator):
-    def __init__(self, x, y, image_data_generator, batch_size=32, shuffle=False, sample_weight=None, seed=None,
-                 data_format=None, save_to_dir=None, save_prefix="", save_format="png", subset=None,
-                 ignore_class_split=False, dtype=None):
+    def __init__(self, x, y, image_data_generator, batch_size=32, shuffle=False, sample_weight=None,
+                 seed=None, data_format=None, save_to_dir=None, save_prefix="", save_format="png",
+                 subset=None, ignore_class_split=False, dtype=None):
         data_format = data_format or config.image_data_format()
         self.dtype = dtype or config.floatx()
         x, x_misc = _split_extras(x)
-        for name, what, other in (("y", "`y` (labels)", y), ("sample_weight", "`sample_weight`", sample_weight)):
+        checks = (("y", "`y` (labels)", y), ("sample_weight", "`sample_weight`", sample_weight))
+        for name, what, other in checks:
             if other is not None and len(x) != len(other):
                 raise ValueError(
                     f"`x` (images tensor) and {what} should have the same length. "
@@ -35,9 +36,10 @@ class NumpyArrayIterator(Iterator):
         channels_axis = 3 if data_format == "channels_last" else 1
         if self.x.shape[channels_axis] not in {1, 3, 4}:
             warnings.warn(
-                f'NumpyArrayIterator is set to use the data format convention "{data_format}" (channels on axis '
-                f"{channels_axis}), i.e. expected either 1, 3, or 4 channels on axis {channels_axis}. However, "
-                f"it was passed an array with shape {self.x.shape} ({self.x.shape[channels_axis]} channels)."
+                f'NumpyArrayIterator is set to use the data format convention "{data_format}" (channels on '
+                f"axis {channels_axis}), i.e. expected either 1, 3, or 4 channels on axis {channels_axis}. "
+                f"However, it was passed an array with shape {self.x.shape} ({self.x.shape[channels_axis]} "
+                "channels)."
             )
         self.y = None if y is None else np.asarray(y)
         self.sample_weight = None if sample_weight is None else np.asarray(sample_weight)

@@ -9,7 +9,7 @@ from kerax import layers, preprocessing, utils
 
 
 def make_folder(root, counts, size=(6, 5), seed=0):
-    """Class folders of small RGB PNGs; pixel (0, 0) of each image encodes (sorted class index, image index)."""
+    """Class folders of small RGB PNGs; pixel (0, 0) encodes (sorted class index, image index)."""
     rng = np.random.default_rng(seed)
     for name, count in counts.items():
         c = sorted(counts).index(name)
