@@ -13,3 +13,4 @@ from kerax.utils.image_utils import array_to_img, img_to_array, load_img, save_i
 from kerax.utils.split_dataset import split_dataset
 from kerax.utils.text_dataset import text_dataset_from_directory
 from kerax.utils.timeseries_dataset import timeseries_dataset_from_array
+from kerax.utils.model_visualization import model_to_dot, plot_model
