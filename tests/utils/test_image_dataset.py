@@ -1,4 +1,6 @@
 import os
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -6,6 +8,7 @@ from PIL import Image
 
 import kerax
 from kerax import layers, preprocessing, utils
+from kerax.utils import image_utils
 
 
 def make_folder(root, counts, size=(6, 5), seed=0):
@@ -117,3 +120,25 @@ def test_preprocessing_namespace_and_fit_on_a_folder(tmp_path):
     model.compile("adam", kerax.losses.SparseCategoricalCrossentropy(from_logits=True))
     history = model.fit(ds, epochs=2, verbose=0)
     assert len(history.history["loss"]) == 2 and np.isfinite(history.history["loss"]).all()
+
+
+def test_files_are_read_lazily_in_worker_threads(tmp_path, monkeypatch):
+    make_folder(tmp_path, {"a": 100, "b": 100})
+    reads = []
+    real_open = image_utils.open_image
+
+    def counting_open(path):
+        reads.append(threading.current_thread())
+        return real_open(path)
+
+    monkeypatch.setattr(image_utils, "open_image", counting_open)
+    ds = utils.image_dataset_from_directory(tmp_path, image_size=(6, 5), batch_size=4, seed=0, verbose=False)
+    assert reads == []  # listing the folder reads no image
+    it = iter(ds)
+    next(it)
+    time.sleep(0.3)
+    # A bounded read-ahead, not the folder: the batch taken, two queued and one being built (4 images each),
+    # and the map's window of 4 images per worker thread (one per CPU).
+    assert 4 <= len(reads) <= 4 * 4 + 4 * os.cpu_count()
+    assert threading.main_thread() not in reads
+    assert sum(len(x) for x, _ in it) == 196
