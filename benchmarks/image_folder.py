@@ -67,9 +67,12 @@ def worker(mode, folder, size, classes, images):
     model = tiny_conv(size, classes)
     start = time.perf_counter()
     data = reader(mode, folder, size)
-    if mode != "arrays in memory":
+    if mode == "image_dataset_from_directory":
         for _ in data:
             pass
+    elif mode == "flow_from_directory":  # an endless iterator: one pass is len() batches
+        for i in range(len(data)):
+            data[i]
     read_only = time.perf_counter() - start
     if mode == "arrays in memory":
         model.fit(*data, batch_size=32, epochs=1, steps_per_epoch=1, verbose=0)  # compile
