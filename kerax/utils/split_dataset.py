@@ -13,7 +13,13 @@ from kerax.data.batching import Batch
 
 def split_dataset(dataset, left_size=None, right_size=None, shuffle=False, seed=None, preferred_backend=None):
     """Sizes are fractions in (0, 1) or sample counts; a missing one is the complement of the other. A
-    batched Dataset is split by sample and both halves are batched again with its batch size."""
+    batched Dataset is split by sample and both halves are batched again with its batch size. The halves are
+    kerax.data.Datasets whatever `preferred_backend` says, except that torch ones cannot be made here."""
+    if preferred_backend == "torch":
+        raise NotImplementedError(
+            "split_dataset returns kerax.data.Dataset objects; torch datasets "
+            "(preferred_backend='torch') are not supported. Leave preferred_backend=None."
+        )
     if not isinstance(dataset, (list, tuple, np.ndarray, Dataset)):
         raise TypeError(
             "The `dataset` argument must be either a `kerax.data.Dataset` object, or a list/tuple of arrays. "

@@ -72,5 +72,7 @@ def test_split_dataset_errors():
         utils.split_dataset(np.zeros((4, 1)), right_size="2")
     with pytest.raises(ValueError, match="Resulting left side dataset split will be empty"):
         utils.split_dataset(np.zeros((4, 1)), left_size=0.1)
+    with pytest.raises(NotImplementedError, match="torch datasets"):
+        utils.split_dataset(np.zeros((4, 1)), left_size=2, preferred_backend="torch")
     with pytest.raises(TypeError, match="must be either a `kerax.data.Dataset` object"):
         utils.split_dataset({"a": np.zeros(3)}, left_size=1)
