@@ -16,6 +16,7 @@ class Sequential(Model):
         self._input_batch_shape = None
         self._input_dtype = None
         self._input_name = None
+        self._input_layer = None  # an Input given first: its tensor stays the model's input
         self._functional = None
         for layer in layers or []:
             self.add(layer)
@@ -28,6 +29,7 @@ class Sequential(Model):
                 raise ValueError("Sequential: an Input can only be the first element of the model.")
             self._input_batch_shape, self._input_dtype = layer.batch_shape, layer._dtype
             self._input_name = layer.name
+            self._input_layer = layer
             return
         if not isinstance(layer, Layer):
             raise TypeError(
@@ -68,7 +70,10 @@ class Sequential(Model):
         if not self._stack:
             raise ValueError(f'Sequential model "{self.name}" has no layers to build.')
         self._input_batch_shape = tuple(input_shape)
-        inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype, name=self._input_name)
+        if self._input_layer is not None and self._input_layer.batch_shape == self._input_batch_shape:
+            inputs = self._input_layer.output_tensor
+        else:
+            inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype, name=self._input_name)
         x = inputs
         for layer in self._stack:
             x = layer(x)
