@@ -4,8 +4,8 @@ Everything above this package computes through `kerax.ops` and the names re-expo
 """
 from kerax.backend import config
 from kerax.backend.common import (
-    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, get_stateless_scope, is_keras_tensor,
-    standardize_dtype, standardize_shape,
+    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, get_keras_mask, get_stateless_scope,
+    is_keras_tensor, set_keras_mask, standardize_dtype, standardize_shape,
 )
 from kerax.backend.config import (
     backend, epsilon, floatx, image_data_format, set_epsilon, set_floatx, set_image_data_format,
@@ -15,8 +15,8 @@ from kerax.backend.config import (
 if config.backend() == "jax":
     from kerax.backend.jax import (
         Variable, block_until_ready, cast, compute_output_spec, conv, cond, convert_to_numpy, convert_to_tensor,
-        checks, core, ctc, rnn, device_put, fori_loop, is_tensor, is_traced, jit, nn, numpy, random, scan, shape, stop_gradient,
-        trainer, value_and_grad, while_loop,
+        checks, core, ctc, rnn, device_put, fori_loop, is_tensor, is_traced, jit, math, nn, numpy, random, scan, shape,
+        slicing, stop_gradient, trainer, value_and_grad, while_loop,
     )
 elif config.backend() == "torch":
     raise NotImplementedError(

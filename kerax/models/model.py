@@ -85,7 +85,8 @@ class Model(Trainer, Layer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         """`Model.from_config` of a functional config rebuilds the graph; otherwise the config holds the
-        constructor's arguments (a subclassed model's own `get_config`), read with `custom_objects` in scope."""
+        constructor's arguments (a subclassed model's own `get_config`), read with `custom_objects` in
+        scope."""
         if cls is Model and all(key in config for key in ("layers", "input_layers", "output_layers")):
             from kerax.models.functional import Functional  # cycle: Functional subclasses Model
             return Functional.from_config(config, custom_objects=custom_objects)
@@ -95,8 +96,9 @@ class Model(Trainer, Layer):
             except TypeError as error:
                 reason = str(error).rstrip(".")
                 raise TypeError(
-                    f"Could not rebuild {cls.__name__} from its config {sorted(config)}: {reason}. A subclassed "
-                    "model must return its constructor's arguments from get_config() (or override from_config)."
+                    f"Could not rebuild {cls.__name__} from its config {sorted(config)}: {reason}. A "
+                    "subclassed model must return its constructor's arguments from get_config() (or override "
+                    "from_config)."
                 ) from error
 
     # --- compile configuration ----------------------------------------------------------------------------

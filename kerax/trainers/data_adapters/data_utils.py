@@ -6,6 +6,7 @@ from kerax import tree
 
 
 def unpack_x_y_sample_weight(data):
+    """`(x, y, sample_weight)` from `x`, `(x,)`, `(x, y)` or `(x, y, sample_weight)` (missing parts None)."""
     if isinstance(data, list):
         data = tuple(data)
     if not isinstance(data, tuple):
@@ -19,6 +20,16 @@ def unpack_x_y_sample_weight(data):
     raise ValueError(
         f"Data should be `x`, `(x,)`, `(x, y)` or `(x, y, sample_weight)`; received a tuple of {len(data)} items."
     )
+
+
+def pack_x_y_sample_weight(x, y=None, sample_weight=None):
+    """The inverse: `x` alone (a tuple `x` is wrapped as `(x,)`, so it is not read as `(x, y)`), `(x, y)` or
+    `(x, y, sample_weight)`."""
+    if y is None:
+        return (x,) if isinstance(x, tuple) else x
+    if sample_weight is None:
+        return (x, y)
+    return (x, y, sample_weight)
 
 
 def to_numeric_array(value, what):

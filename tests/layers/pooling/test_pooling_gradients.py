@@ -30,7 +30,8 @@ def _finite_difference_grad(x, weights, pool_size, strides, padding, reduce, eps
 @pytest.mark.parametrize("padding", ["valid", "same"])
 @pytest.mark.parametrize("rank", [1, 2, 3])
 @pytest.mark.parametrize("reduce", ["max", "mean"])
-def test_compiled_pooling_gradient_matches_finite_differences(reduce, rank, padding, data_format, strides, rng):
+def test_compiled_pooling_gradient_matches_finite_differences(reduce, rank, padding, data_format, strides,
+                                                              rng):
     layer = POOLS[reduce, rank](pool_size=2, strides=strides, padding=padding, data_format=data_format)
     x = rng.permutation(np.prod(SHAPES[rank])).reshape(SHAPES[rank]) / 7.0  # distinct values: no max ties
     weights = rng.normal(size=ref.pool(x, layer.pool_size, layer.strides, padding, reduce).shape)
@@ -51,7 +52,7 @@ def test_compiled_pooling_gradient_matches_finite_differences(reduce, rank, padd
 
 
 def test_max_pooling2d_same_trains_in_fit(rng):
-    """The keras.io failure: a trainable layer before MaxPooling2D(padding="same") made fit's gradient fail."""
+    """The keras.io failure: a trainable layer before MaxPooling2D(padding="same") broke fit's gradient."""
     model = kerax.Sequential([kerax.Input((5, 5, 1)), layers.Conv2D(2, 3, padding="same"),
                               layers.MaxPooling2D(padding="same"), layers.Flatten(), layers.Dense(1)])
     model.compile(optimizer="sgd", loss="mse")
