@@ -32,14 +32,11 @@ def argument_masks(layer, args, kwargs, mask_of):
     return found
 
 
-def _output_masks(layer, first_input, previous_mask):
-    """`layer.compute_mask` when the layer can give its outputs a mask, else None."""
-    overrides = layer._overrides_compute_mask()
-    if first_input is None or not (layer.supports_masking or overrides):
-        return None
-    if previous_mask is None and not overrides:
-        return None
-    return layer.compute_mask(first_input, previous_mask)
+def _gives_masks(layer, first_input, previous_mask):
+    """Whether the layer's outputs get a mask: it computes its own, or passes on the one it received."""
+    if first_input is None:
+        return False
+    return layer._overrides_compute_mask() or (layer.supports_masking and previous_mask is not None)
 
 
 def _spread(masks, count):
@@ -51,10 +48,12 @@ def _spread(masks, count):
 def attach_output_masks(layer, first_input, outputs, previous_mask):
     """Attaches the layer's output masks to the eager (or traced) `outputs`; an output that already carries
     a mask (set by an inner layer) keeps it."""
+    if not _gives_masks(layer, first_input, previous_mask):
+        return
     flat = tree.flatten(outputs)
     if all(get_keras_mask(x) is not None for x in flat):
         return
-    masks = _output_masks(layer, first_input, previous_mask)
+    masks = layer.compute_mask(first_input, previous_mask)
     if masks is None:
         return
     for x, mask in zip(flat, _spread(masks, len(flat))):
@@ -64,9 +63,9 @@ def attach_output_masks(layer, first_input, outputs, previous_mask):
 
 def attach_symbolic_masks(layer, first_input, outputs, previous_mask):
     """Gives symbolic outputs the specs of their masks (what `x._keras_mask` shows on a KerasTensor)."""
-    if previous_mask is None and not layer._overrides_compute_mask():
+    if not _gives_masks(layer, first_input, previous_mask):
         return
-    specs = backend.compute_output_spec(lambda x, m: _output_masks(layer, x, m), first_input, previous_mask)
+    specs = backend.compute_output_spec(layer.compute_mask, first_input, previous_mask)
     if specs is None:
         return
     flat = [x for x in tree.flatten(outputs) if isinstance(x, KerasTensor)]
