@@ -6,7 +6,8 @@ from kerax.models.functional import Functional
 from kerax.models.sequential import Sequential
 
 
-def clone_model(model, input_tensors=None, clone_function=None, call_function=None, recursive=False, **kwargs):
+def clone_model(model, input_tensors=None, clone_function=None, call_function=None, recursive=False,
+                **kwargs):
     """A copy of `model` built from new layers: Sequential and functional models layer by layer, through
     `clone_function(layer)` (default: `layer.__class__.from_config(layer.get_config())`) and, for functional
     models, `call_function(layer, *args, **kwargs)`; `input_tensors` (`kerax.Input` tensors shaped like
@@ -39,8 +40,8 @@ def _cloner(clone_function, call_function, recursive, cache):
         if id(layer) not in cache:
             if recursive and isinstance(layer, (Sequential, Functional)):
                 nested_call = None if isinstance(layer, Sequential) else call_function
-                cache[id(layer)] = clone_model(layer, clone_function=clone_function, call_function=nested_call,
-                                               recursive=True, cache=cache)
+                cache[id(layer)] = clone_model(layer, clone_function=clone_function,
+                                               call_function=nested_call, recursive=True, cache=cache)
             elif clone_function is not None:
                 cache[id(layer)] = clone_function(layer)
             else:

@@ -73,7 +73,8 @@ class Sequential(Model):
         if self._input_layer is not None and self._input_layer.batch_shape == self._input_batch_shape:
             inputs = self._input_layer.output_tensor
         else:
-            inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype, name=self._input_name)
+            inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype,
+                           name=self._input_name)
         x = inputs
         for layer in self._stack:
             x = layer(x)

@@ -1,4 +1,4 @@
-"""Math ops of `keras.ops` beyond NumPy's: Fourier transforms, with complex tensors as `(real, imag)` pairs."""
+"""Math ops of `keras.ops` beyond NumPy's: Fourier transforms, complex tensors as `(real, imag)` pairs."""
 from kerax import backend as _backend
 from kerax.ops.symbolic import export as _export
 

@@ -13,44 +13,44 @@ TOKENS = np.array([[3, 1, 4, 0, 0], [2, 7, 5, 0, 0]])  # 3 tokens each: unpadded
 
 
 @pytest.fixture
-def embedding_and_lstm():
+def embedding_and_rnn():
     embedding = layers.Embedding(10, 3, mask_zero=True)
-    lstm = layers.LSTM(2)
-    return embedding, lstm
+    rnn = layers.SimpleRNN(2)
+    return embedding, rnn
 
 
-def _lstm_of_unpadded(embedding, lstm):
-    return np.asarray(lstm(embedding(TOKENS[:, :3])))
+def _rnn_of_unpadded(embedding, rnn):
+    return np.asarray(rnn(embedding(TOKENS[:, :3])))
 
 
-def test_eager_layer_receives_the_mask_attached_to_its_input(embedding_and_lstm):
-    embedding, lstm = embedding_and_lstm
+def test_eager_layer_receives_the_mask_attached_to_its_input(embedding_and_rnn):
+    embedding, rnn = embedding_and_rnn
     embedded = embedding(TOKENS)
     np.testing.assert_array_equal(np.asarray(embedded._keras_mask), TOKENS != 0)
-    expected = _lstm_of_unpadded(embedding, lstm)
-    np.testing.assert_allclose(np.asarray(lstm(embedded)), expected, rtol=1e-5, atol=1e-6)
-    unmasked = np.asarray(lstm(np.asarray(embedded)))  # a NumPy copy carries no mask
+    expected = _rnn_of_unpadded(embedding, rnn)
+    np.testing.assert_allclose(np.asarray(rnn(embedded)), expected, rtol=1e-5, atol=1e-6)
+    unmasked = np.asarray(rnn(np.asarray(embedded)))  # a NumPy copy carries no mask
     assert not np.allclose(unmasked, expected, atol=1e-4)
 
 
-def test_masks_travel_between_traced_values_in_a_compiled_function(embedding_and_lstm):
-    embedding, lstm = embedding_and_lstm
-    expected = _lstm_of_unpadded(embedding, lstm)
-    compiled = backend.jit(lambda tokens: lstm(embedding(tokens)))
+def test_masks_travel_between_traced_values_in_a_compiled_function(embedding_and_rnn):
+    embedding, rnn = embedding_and_rnn
+    expected = _rnn_of_unpadded(embedding, rnn)
+    compiled = backend.jit(lambda tokens: rnn(embedding(tokens)))
     np.testing.assert_allclose(np.asarray(compiled(TOKENS)), expected, rtol=1e-5, atol=1e-6)
 
 
-def test_subclassed_model_uses_the_propagated_mask_in_compiled_steps(embedding_and_lstm, rng):
-    """Padding after the tokens must not change the loss: the LSTM skips masked steps when compiled too."""
-    embedding, lstm = embedding_and_lstm
+def test_subclassed_model_uses_the_propagated_mask_in_compiled_steps(embedding_and_rnn, rng):
+    """Padding after the tokens must not change the loss: the RNN skips masked steps when compiled too."""
+    embedding, rnn = embedding_and_rnn
 
     class Classifier(kerax.Model):
         def __init__(self):
             super().__init__()
-            self.embedding, self.lstm, self.head = embedding, lstm, layers.Dense(1)
+            self.embedding, self.rnn, self.head = embedding, rnn, layers.Dense(1)
 
         def call(self, tokens):
-            return self.head(self.lstm(self.embedding(tokens)))
+            return self.head(self.rnn(self.embedding(tokens)))
 
     model = Classifier()
     model.compile(optimizer=kerax.optimizers.SGD(learning_rate=0.0), loss="mse")

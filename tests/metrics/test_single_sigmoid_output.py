@@ -43,8 +43,8 @@ def _expected(labels, scores, weights):
     }
 
 
-@pytest.mark.parametrize("weighted", [False, True], ids=["unweighted", "sample_weight"])
-@pytest.mark.parametrize("label_shape", [(N,), (N, 1)], ids=["labels_n", "labels_n_1"])
+@pytest.mark.parametrize("label_shape, weighted", [((N,), False), ((N, 1), False), ((N,), True)],
+                         ids=["labels_n", "labels_n_1", "labels_n_sample_weight"])
 def test_confusion_and_accuracy_metrics_in_fit(label_shape, weighted, rng):
     model = kerax.Sequential([kerax.Input((3,)), kerax.layers.Dense(1, activation="sigmoid")])
     model.layers[0].set_weights([np.array([[2.0], [-2.0], [1.0]]), np.zeros(1)])

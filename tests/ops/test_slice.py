@@ -1,4 +1,4 @@
-"""ops.slice and ops.slice_update against NumPy slicing, with Python and tensor (also traced) start indices."""
+"""ops.slice and ops.slice_update against NumPy slicing, with Python and tensor (traced too) start indices."""
 import numpy as np
 import pytest
 
@@ -8,13 +8,15 @@ from kerax import backend, ops
 X = np.arange(60, dtype="float32").reshape(3, 4, 5)
 
 
-@pytest.mark.parametrize("start, shape", [((0, 0, 0), (3, 4, 5)), ((1, 2, 3), (2, 2, 2)), ((2, 0, 1), (1, 4, 3))])
+@pytest.mark.parametrize("start, shape", [((0, 0, 0), (3, 4, 5)), ((1, 2, 3), (2, 2, 2)),
+                                          ((2, 0, 1), (1, 4, 3))])
 def test_slice_matches_numpy(start, shape):
     expected = X[tuple(slice(s, s + n) for s, n in zip(start, shape))]
     np.testing.assert_array_equal(np.asarray(ops.slice(X, start, shape)), expected)
     np.testing.assert_array_equal(np.asarray(ops.slice(X, np.array(start), shape)), expected)
     compiled = backend.jit(lambda s: ops.slice(X, s, shape))
-    np.testing.assert_array_equal(np.asarray(compiled(ops.convert_to_tensor(np.array(start, "int32")))), expected)
+    traced_start = ops.convert_to_tensor(np.array(start, "int32"))
+    np.testing.assert_array_equal(np.asarray(compiled(traced_start)), expected)
 
 
 def test_slice_minus_one_takes_the_rest_of_an_axis():

@@ -11,8 +11,8 @@ from kerax.backend.jax.numpy import _op
 
 @_op
 def slice(inputs, start_indices, shape):
-    """The block of `shape` starting at `start_indices`; a -1 in `shape` takes the rest of that axis (the start
-    index must then be a Python integer)."""
+    """The block of `shape` starting at `start_indices`; a -1 in `shape` takes the rest of that axis (the
+    start index must then be a Python integer)."""
     inputs = convert_to_tensor(inputs)
     _check_rank(inputs, start_indices, "start_indices", "slice")
     _check_rank(inputs, shape, "shape", "slice")
@@ -23,7 +23,7 @@ def slice(inputs, start_indices, shape):
 
 @_op
 def slice_update(inputs, start_indices, updates):
-    """`inputs` with the block starting at `start_indices` replaced by `updates` (cast to the inputs' dtype)."""
+    """`inputs` with the block at `start_indices` replaced by `updates` (cast to the inputs' dtype)."""
     inputs = convert_to_tensor(inputs)
     updates = convert_to_tensor(updates, dtype=inputs.dtype)
     _check_rank(inputs, start_indices, "start_indices", "slice_update")

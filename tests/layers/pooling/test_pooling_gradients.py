@@ -25,11 +25,16 @@ def _finite_difference_grad(x, weights, pool_size, strides, padding, reduce, eps
     return grad
 
 
-@pytest.mark.parametrize("strides", [None, 1], ids=["strides_pool", "strides_1"])  # tiled / reduce_window
-@pytest.mark.parametrize("data_format", ["channels_last", "channels_first"])
-@pytest.mark.parametrize("padding", ["valid", "same"])
-@pytest.mark.parametrize("rank", [1, 2, 3])
-@pytest.mark.parametrize("reduce", ["max", "mean"])
+# Every layer, padding and data format with strides = pool size (valid: the reshape path, same:
+# reduce_window); overlapping windows (strides 1: reduce_window for both paddings) once, rank-independent code.
+CASES = [(reduce, rank, padding, data_format, None) for reduce in ("max", "mean") for rank in (1, 2, 3)
+         for padding in ("valid", "same") for data_format in ("channels_last", "channels_first")]
+CASES += [(reduce, 2, padding, "channels_last", 1) for reduce in ("max", "mean")
+          for padding in ("valid", "same")]
+
+
+@pytest.mark.parametrize("reduce, rank, padding, data_format, strides", CASES,
+                         ids=["-".join(map(str, case)) for case in CASES])
 def test_compiled_pooling_gradient_matches_finite_differences(reduce, rank, padding, data_format, strides,
                                                               rng):
     layer = POOLS[reduce, rank](pool_size=2, strides=strides, padding=padding, data_format=data_format)
