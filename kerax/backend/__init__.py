@@ -15,8 +15,8 @@ from kerax.backend.config import (
 if config.backend() == "jax":
     from kerax.backend.jax import (
         Variable, block_until_ready, cast, compute_output_spec, conv, cond, convert_to_numpy, convert_to_tensor,
-        checks, core, ctc, rnn, device_put, fori_loop, is_tensor, is_traced, jit, math, nn, numpy, random, scan,
-        shape, slicing, stop_gradient, trainer, value_and_grad, while_loop,
+        checks, core, ctc, rnn, device_put, fori_loop, is_tensor, is_traced, jit, math, nn, numpy, random,
+        scan, shape, slicing, stop_gradient, trainer, value_and_grad, while_loop,
     )
 elif config.backend() == "torch":
     raise NotImplementedError(

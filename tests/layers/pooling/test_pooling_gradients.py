@@ -26,7 +26,8 @@ def _finite_difference_grad(x, weights, pool_size, strides, padding, reduce, eps
 
 
 # Every layer, padding and data format with strides = pool size (valid: the reshape path, same:
-# reduce_window); overlapping windows (strides 1: reduce_window for both paddings) once, rank-independent code.
+# reduce_window); overlapping windows (strides 1: reduce_window for both paddings) once: that code is
+# the same for every rank.
 CASES = [(reduce, rank, padding, data_format, None) for reduce in ("max", "mean") for rank in (1, 2, 3)
          for padding in ("valid", "same") for data_format in ("channels_last", "channels_first")]
 CASES += [(reduce, 2, padding, "channels_last", 1) for reduce in ("max", "mean")
