@@ -86,7 +86,7 @@ def _edges(model):
     """((source layer, output index), (destination layer, input index)) for each tensor passed along."""
     if isinstance(model, Sequential):  # a Sequential is a chain
         return [((a, 0), (b, 0)) for a, b in zip(model.layers, model.layers[1:])]
-    return [((tensor._keras_history[0], tensor._keras_history[2]), (node.layer, index))
+    return [((tensor._keras_history[0], tensor._keras_history[2]), (node.operation, index))
             for node in model._nodes for index, tensor in enumerate(node.input_tensors)]
 
 
