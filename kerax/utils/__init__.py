@@ -12,7 +12,8 @@ from kerax.utils.file_utils import get_file
 from kerax.console.io_utils import (
     disable_interactive_logging, enable_interactive_logging, is_interactive_logging_enabled,
 )
-from kerax.utils.numerical_utils import normalize, to_categorical
+from kerax.utils.enqueuers import GeneratorEnqueuer, OrderedEnqueuer, SequenceEnqueuer
+from kerax.utils.numerical_utils import normalize, to_categorical, to_ordinal
 from kerax.console.progbar import Progbar
 from kerax.utils.rng_utils import set_random_seed
 from kerax.utils.sequence_utils import pad_sequences
