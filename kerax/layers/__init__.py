@@ -1,4 +1,5 @@
 """kerax.layers: every public layer class (and the functional forms of the merging layers)."""
+from kerax.layers.activations import ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU
 from kerax.layers.attention import Attention, MultiHeadAttention
 from kerax.layers.convolutional import (
     Conv1D, Conv2D, Conv2DTranspose, Conv3D, Convolution1D, Convolution2D, Convolution2DTranspose, Convolution3D,
