@@ -2,8 +2,10 @@
 from kerax.layers.activations import ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU
 from kerax.layers.attention import Attention, MultiHeadAttention
 from kerax.layers.convolutional import (
-    Conv1D, Conv2D, Conv2DTranspose, Conv3D, Convolution1D, Convolution2D, Convolution2DTranspose, Convolution3D,
-    DepthwiseConv2D, SeparableConv2D, SeparableConvolution2D,
+    Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose, Conv3D, Conv3DTranspose, Convolution1D,
+    Convolution1DTranspose, Convolution2D, Convolution2DTranspose, Convolution3D, Convolution3DTranspose,
+    DepthwiseConv1D, DepthwiseConv2D, SeparableConv1D, SeparableConv2D, SeparableConvolution1D,
+    SeparableConvolution2D,
 )
 from kerax.layers.core import (
     Activation, Dense, Dropout, Embedding, Flatten, Input, InputLayer, Lambda, Masking, OpLayer, Reshape,
