@@ -8,7 +8,7 @@ from kerax.layers.convolutional import (
     SeparableConvolution2D,
 )
 from kerax.layers.core import (
-    Activation, Dense, Dropout, Embedding, Flatten, Input, InputLayer, Lambda, Masking, OpLayer, Reshape,
+    Activation, Dense, Dropout, Embedding, Flatten, Input, InputLayer, Lambda, Masking, OpLayer, Reshape, Wrapper,
 )
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
@@ -16,7 +16,10 @@ from kerax.layers.merging import (
     Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, add, average, concatenate, dot, maximum,
     minimum, multiply, subtract,
 )
-from kerax.layers.normalization import BatchNormalization, LayerNormalization
+from kerax.layers.normalization import (
+    BatchNormalization, GroupNormalization, LayerNormalization, RMSNormalization, SpectralNormalization,
+    UnitNormalization,
+)
 from kerax.layers.pooling import (
     AveragePooling1D, AveragePooling2D, AveragePooling3D, AvgPool1D, AvgPool2D, AvgPool3D, GlobalAveragePooling1D,
     GlobalAveragePooling2D, GlobalAveragePooling3D, GlobalAvgPool1D, GlobalAvgPool2D, GlobalAvgPool3D,

@@ -8,3 +8,4 @@ from kerax.layers.core.lambda_layer import Lambda
 from kerax.layers.core.masking import Masking
 from kerax.layers.core.op_layer import OpLayer
 from kerax.layers.core.reshape import Reshape
+from kerax.layers.core.wrapper import Wrapper

@@ -9,7 +9,7 @@ from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent import rnn_state
 from kerax.layers.recurrent.recurrent_cell import RecurrentCell
-from kerax.layers.recurrent.serialization import deserialize_layer
+from kerax.layers.nested import deserialize_layer
 from kerax.serialization import registry as serialization
 
 

@@ -1,13 +1,14 @@
 """Layers nested in a config (an RNN's cell, a wrapper's layer) are rebuilt by class name."""
+from kerax.layers.layer import Layer
 from kerax.serialization import registry as serialization
 
 
 def deserialize_layer(config, custom_objects=None):
     if not isinstance(config, dict):
         return config  # already a layer
+    # A cycle: kerax.layers imports the wrappers and RNNs that import this module.
     import kerax.layers
     from kerax.layers import core, recurrent
-    from kerax.layers.layer import Layer
 
     objects = {}
     for module in (core, recurrent, kerax.layers):
