@@ -8,7 +8,8 @@ from kerax.layers.convolutional import (
     SeparableConvolution2D,
 )
 from kerax.layers.core import (
-    Activation, Dense, Dropout, Embedding, Flatten, Input, InputLayer, Lambda, Masking, OpLayer, Reshape, Wrapper,
+    Activation, Dense, Dropout, EinsumDense, Embedding, Flatten, Identity, Input, InputLayer, Lambda, Masking,
+    OpLayer, Reshape, Wrapper,
 )
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
@@ -31,7 +32,8 @@ from kerax.layers.recurrent import (
     GRU, LSTM, RNN, Bidirectional, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell, TimeDistributed,
 )
 from kerax.layers.regularization import (
-    ActivityRegularization, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D,
+    ActivityRegularization, AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D,
+    SpatialDropout3D,
 )
 from kerax.layers.reshaping import (
     Cropping1D, Cropping2D, Cropping3D, Permute, RepeatVector, UpSampling1D, UpSampling2D, UpSampling3D,
