@@ -1,6 +1,8 @@
 """kerax.layers: every public layer class (and the functional forms of the merging layers)."""
 from kerax.layers.activations import ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU
-from kerax.layers.attention import Attention, MultiHeadAttention
+from kerax.layers.attention import (
+    AdditiveAttention, Attention, GroupedQueryAttention, GroupQueryAttention, MultiHeadAttention,
+)
 from kerax.layers.convolutional import (
     Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose, Conv3D, Conv3DTranspose, Convolution1D,
     Convolution1DTranspose, Convolution2D, Convolution2DTranspose, Convolution3D, Convolution3DTranspose,
