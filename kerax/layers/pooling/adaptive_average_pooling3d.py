@@ -1,0 +1,7 @@
+"""AdaptiveAveragePooling3D: the average over windows that tile each of the 3 spatial axes into `output_size`."""
+from kerax.layers.pooling.base_adaptive_pooling import BaseAdaptiveAveragePooling
+
+
+class AdaptiveAveragePooling3D(BaseAdaptiveAveragePooling):
+    def __init__(self, output_size, data_format=None, **kwargs):
+        super().__init__(3, output_size, data_format, **kwargs)
