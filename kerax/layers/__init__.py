@@ -33,8 +33,8 @@ from kerax.layers.pooling import (
 )
 from kerax.layers.preprocessing import Normalization, Rescaling
 from kerax.layers.recurrent import (
-    GRU, LSTM, RNN, AbstractRNNCell, Bidirectional, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell, StackedRNNCells,
-    TimeDistributed,
+    GRU, LSTM, RNN, AbstractRNNCell, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, GRUCell, LSTMCell,
+    SimpleRNN, SimpleRNNCell, StackedRNNCells, TimeDistributed,
 )
 from kerax.layers.regularization import (
     ActivityRegularization, AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D,

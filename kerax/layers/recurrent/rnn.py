@@ -9,7 +9,6 @@ from kerax import ops, regularizers, tree
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent import rnn_state
-from kerax.layers.recurrent.recurrent_cell import RecurrentCell
 from kerax.layers.recurrent.stacked_rnn_cells import StackedRNNCells
 from kerax.layers.nested import deserialize_layer
 from kerax.serialization import registry as serialization
@@ -72,7 +71,7 @@ class RNN(Layer):
         else:
             states = self._initial_states(batch_size)
         time_major = ops.swapaxes(sequences, 0, 1)
-        step, time_major = self._step_function(time_major, batch_size, sequences.shape[-1], training)
+        step, time_major = self._step_function(time_major, batch_size, training)
         last_output, outputs, new_states = ops.rnn(
             step, time_major, states, go_backwards=self.go_backwards,
             mask=None if mask is None else ops.swapaxes(ops.cast(mask, "bool"), 0, 1), unroll=self.unroll,
@@ -85,17 +84,13 @@ class RNN(Layer):
             return output
         return [output] + (self.cell.nest(new_states) if isinstance(self.cell, StackedRNNCells) else new_states)
 
-    def _step_function(self, time_major, batch_size, input_dim, training):
-        """The loop body and its inputs: for built-in cells, every step's inputs projected before the loop."""
+    def _step_function(self, time_major, batch_size, training):
+        """The loop body and its inputs. Built-in cells give their own (`rnn_step`): every step's inputs
+        projected before the loop, dropout masks drawn once per sequence."""
         cell = self.cell
-        if isinstance(cell, StackedRNNCells):
-            return cell.sequence_step(batch_size, input_dim, training), time_major
-        if isinstance(cell, RecurrentCell):
-            input_mask, recurrent_mask = cell.dropout_masks(batch_size, input_dim, training)
-            if input_mask is not None:
-                time_major = ops.multiply(time_major, input_mask)
-            projected = cell.project_inputs(time_major)
-            return (lambda x_t, states: cell.recurrent_step(x_t, states, recurrent_mask)), projected
+        rnn_step = getattr(cell, "rnn_step", None)
+        if rnn_step is not None:
+            return rnn_step(time_major, batch_size, training)
         kwargs = {"training": training} if getattr(cell, "_call_accepts_training", False) else {}
 
         def step(x_t, states):

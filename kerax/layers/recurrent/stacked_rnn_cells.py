@@ -66,10 +66,10 @@ class StackedRNNCells(Layer):
             start += count
         return nested
 
-    def sequence_step(self, batch_size, input_dim, training):
-        """A loop body over flat states for RNN, with each built-in cell's dropout masks drawn once per sequence
-        (as Keras does) outside the loop."""
-        steps = []
+    def rnn_step(self, time_major, batch_size, training):
+        """(loop body over flat states, its inputs) for RNN, with each built-in cell's dropout masks drawn once
+        per sequence (as Keras does), outside the loop."""
+        steps, input_dim = [], time_major.shape[-1]
         for cell in self.cells:
             steps.append(_cell_step(cell, batch_size, input_dim, training))
             input_dim = _output_size(cell)
@@ -81,7 +81,7 @@ class StackedRNNCells(Layer):
                 new_states.extend(_as_list(cell_states))
             return inputs, new_states
 
-        return step
+        return step, time_major
 
     def get_config(self):
         return {**super().get_config(), "cells": [serialization.serialize(cell) for cell in self.cells]}
