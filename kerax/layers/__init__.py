@@ -11,10 +11,11 @@ from kerax.layers.convolutional import (
 )
 from kerax.layers.core import (
     Activation, Dense, Dropout, EinsumDense, Embedding, Flatten, Identity, Input, InputLayer, Lambda, Masking,
-    OpLayer, Reshape, Wrapper,
+    OpLayer, Reshape, ReversibleEmbedding, Wrapper,
 )
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
+from kerax.layers.locally_connected import LocallyConnected1D, LocallyConnected2D
 from kerax.layers.merging import (
     Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, add, average, concatenate, dot, maximum,
     minimum, multiply, subtract,

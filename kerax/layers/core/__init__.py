@@ -10,4 +10,5 @@ from kerax.layers.core.lambda_layer import Lambda
 from kerax.layers.core.masking import Masking
 from kerax.layers.core.op_layer import OpLayer
 from kerax.layers.core.reshape import Reshape
+from kerax.layers.core.reversible_embedding import ReversibleEmbedding
 from kerax.layers.core.wrapper import Wrapper

@@ -1,5 +1,5 @@
-"""EinsumDense (every equation form Keras documents), Identity and Wrapper: values against NumPy, Keras's weight
-shapes, models, configs, `.keras` files, and one training run."""
+"""EinsumDense (every equation form Keras documents), Identity, Wrapper and ReversibleEmbedding: values against
+NumPy, Keras's weight shapes, models, configs, `.keras` files, and one training run."""
 import numpy as np
 import pytest
 
@@ -10,6 +10,7 @@ RNG = np.random.default_rng(7)
 X2 = RNG.normal(size=(3, 4)).astype("float32")
 X3 = RNG.normal(size=(2, 5, 4)).astype("float32")
 X4 = RNG.normal(size=(2, 3, 4, 2)).astype("float32")
+IDS = np.array([[1, 4, 0], [2, 3, 5]], "int32")
 
 
 def np_einsum_dense(equation, activation=lambda y: y):
@@ -33,6 +34,8 @@ CASES = {
     "no_bias_contract_two_axes": dict(make=lambda: layers.EinsumDense("abc,bcd->ad", 2), inputs=X3,
                                       reference=np_einsum_dense("abc,bcd->ad")),
     "identity": dict(make=layers.Identity, inputs=X3, reference=lambda layer, x: x),
+    "reversible_embedding_forward": dict(make=lambda: layers.ReversibleEmbedding(6, 3, tie_weights=False),
+                                         inputs=IDS, reference=lambda layer, ids: layer.get_weights()[0][ids]),
 }
 
 
@@ -96,13 +99,43 @@ def test_wrapper_builds_and_serializes_the_wrapped_layer():
         Twice(3)
 
 
+def test_reversible_embedding_reverse(tmp_path):
+    tokens = kerax.Input((3,), dtype="int32")
+    embedding = layers.ReversibleEmbedding(6, 4, mask_zero=True, logit_soft_cap=2.0)
+    hidden = embedding(tokens)
+    logits = embedding(layers.Dense(4)(hidden), reverse=True)
+    assert hidden.shape == (None, 3, 4) and logits.shape == (None, 3, 6)
+    model = kerax.Model(tokens, logits)
+    table = embedding.get_weights()[0]
+    kernel, bias = model.layers[2].get_weights()
+    expected = 2.0 * np.tanh((table[IDS] @ kernel + bias) @ table.T / 2.0)
+    np.testing.assert_allclose(model(IDS), expected, rtol=1e-5, atol=1e-6)
+    assert [w.name for w in embedding.weights] == ["embeddings"]  # tied: the reverse kernel is embeddings.T
+    assert embedding.compute_mask(IDS) is not None and embedding.compute_mask(X3) is None
+    model.save(str(tmp_path / "lm.keras"))
+    np.testing.assert_allclose(kerax.models.load_model(str(tmp_path / "lm.keras"))(IDS), expected, rtol=1e-5,
+                               atol=1e-6)
+
+
+def test_reversible_embedding_untied_and_config():
+    layer = layers.ReversibleEmbedding(5, 2, tie_weights=False, reverse_dtype="float32")
+    layer.build((None, 3))
+    assert [(w.name, w.shape) for w in layer.weights] == [("embeddings", (5, 2)), ("reverse_embeddings", (2, 5))]
+    x = RNG.normal(size=(2, 2)).astype("float32")
+    np.testing.assert_allclose(layer(x, reverse=True), x @ layer.reverse_embeddings.numpy(), rtol=1e-5)
+    config = layer.get_config()
+    assert (config["tie_weights"], config["reverse_dtype"], config["logit_soft_cap"]) == (False, "float32", None)
+
+
 def test_fit_under_compilation(rng):
-    inputs = kerax.Input((5, 4))
-    heads = layers.EinsumDense("abc,cde->abde", (5, 2, 3), bias_axes="de", activation="tanh")(inputs)
-    pooled = layers.EinsumDense("abde,e->ad", (2,))(layers.Identity()(heads))
-    model = kerax.Model(inputs, layers.EinsumDense("ab,bc->ac", 1, bias_axes="c")(pooled))
-    model.compile(optimizer="sgd", loss="mse")
+    tokens = kerax.Input((5,), dtype="int32")
+    embedding = layers.ReversibleEmbedding(7, 4)
+    heads = layers.EinsumDense("abc,cde->abde", (5, 2, 3), bias_axes="de", activation="tanh")(embedding(tokens))
+    mixed = layers.EinsumDense("abde,dec->abc", (5, 4), bias_axes="c")(layers.Identity()(heads))
+    model = kerax.Model(tokens, embedding(mixed, reverse=True))
+    model.compile(optimizer="sgd", loss=kerax.losses.SparseCategoricalCrossentropy(from_logits=True))
     before = model.get_weights()
-    history = model.fit(rng.normal(size=(8, 5, 4)), rng.normal(size=(8, 1)), batch_size=4, verbose=0)
+    ids = rng.integers(0, 7, size=(8, 5))
+    history = model.fit(ids, ids, batch_size=4, verbose=0)
     assert np.isfinite(history.history["loss"][0])
     assert all(not np.allclose(a, b) for a, b in zip(before, model.get_weights()))
