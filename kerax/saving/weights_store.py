@@ -24,7 +24,8 @@ def _own_variables(obj):
     if isinstance(obj, Layer):
         own = obj._own_state()
         if not getattr(obj, "_saves_sublayer_variables", False):  # SpectralNormalization saves the kernel too
-            # Attributes may also hold sublayers' variables (e.g. a model's list of what it trains): not its own.
+            # Attributes may also hold sublayers' variables (e.g. a model's list of what it trains): not its
+            # own.
             nested = {id(v) for layer in obj._flatten_layers(include_self=False) for v in layer._own_state()}
             own = [v for v in own if id(v) not in nested]
         return [v for v in own if v.trainable] + [v for v in own if not v.trainable]

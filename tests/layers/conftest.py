@@ -1,5 +1,5 @@
-"""`layer_checks`: the checks every layer gets (values against a NumPy reference inside Sequential, functional
-and subclassed models, config round trips, `.keras` save/load), so a group's test file only lists its cases."""
+"""`layer_checks`: the checks every layer gets (values against a NumPy reference inside Sequential,
+functional and subclassed models, config round trips, `.keras` save/load); a group's test file lists cases."""
 import dataclasses
 from typing import Callable
 

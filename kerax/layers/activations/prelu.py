@@ -20,13 +20,15 @@ class PReLU(Layer):
     def build(self, input_shape):
         shared = set(self.shared_axes or ())
         if not shared <= set(range(1, len(input_shape))):
-            raise ValueError(f'PReLU layer "{self.name}": `shared_axes` must be axes 1..{len(input_shape) - 1} of '
-                             f"the input, received shared_axes={self.shared_axes} for input shape "
+            last = len(input_shape) - 1
+            raise ValueError(f'PReLU layer "{self.name}": `shared_axes` must be axes 1..{last} of the input, '
+                             f"received shared_axes={self.shared_axes} for input shape "
                              f"{tuple(input_shape)}.")
         shape = tuple(1 if axis in shared else input_shape[axis] for axis in range(1, len(input_shape)))
         if None in shape:
-            raise ValueError(f'PReLU layer "{self.name}": every axis that is not shared must be known, received '
-                             f"input shape {tuple(input_shape)}; list the unknown axes in `shared_axes`.")
+            raise ValueError(f'PReLU layer "{self.name}": every axis that is not shared must be known, '
+                             f"received input shape {tuple(input_shape)}; list the unknown axes in "
+                             "`shared_axes`.")
         self.alpha = self.add_weight(name="alpha", shape=shape, initializer=self.alpha_initializer,
                                      regularizer=self.alpha_regularizer, constraint=self.alpha_constraint)
         axes = {axis: input_shape[axis] for axis in range(1, len(input_shape)) if axis not in shared}

@@ -24,9 +24,9 @@ class Softmax(Layer):
         compatible = mask.ndim <= inputs.ndim and all(
             m in (1, i) for m, i in zip(reversed(mask.shape), reversed(inputs.shape)))
         if not compatible:
-            raise ValueError(f'Softmax layer "{self.name}": the mask must broadcast to the inputs (each mask axis '
-                             f"1 or equal to the input's), received inputs.shape={tuple(inputs.shape)} and "
-                             f"mask.shape={tuple(mask.shape)}.")
+            raise ValueError(f'Softmax layer "{self.name}": the mask must broadcast to the inputs (each mask '
+                             f"axis 1 or equal to the input's), received inputs.shape={tuple(inputs.shape)} "
+                             f"and mask.shape={tuple(mask.shape)}.")
         if backend.standardize_dtype(mask.dtype) != "bool":
             mask = ops.greater(mask, 0.5)
         return mask

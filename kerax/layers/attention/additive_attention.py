@@ -15,7 +15,8 @@ class AdditiveAttention(Attention):
         self._validate(input_shape)
         self.scale = self.concat_score_weight = None
         if self.use_scale:
-            self.scale = self.add_weight(name="scale", shape=(input_shape[0][-1],), initializer="glorot_uniform")
+            self.scale = self.add_weight(name="scale", shape=(input_shape[0][-1],),
+                                         initializer="glorot_uniform")
         self.built = True
 
     def _scores(self, query, key):

@@ -14,7 +14,8 @@ def causal_mask(query_length, value_length):
 
 def sliding_window_mask(query_length, value_length, window):
     """(1, Tq, Tv) booleans: query step i may attend to value steps j with |i - j| < window."""
-    distance = ops.subtract(ops.expand_dims(ops.arange(query_length), 1), ops.expand_dims(ops.arange(value_length), 0))
+    rows = ops.expand_dims(ops.arange(query_length), 1)
+    distance = ops.subtract(rows, ops.expand_dims(ops.arange(value_length), 0))
     return ops.expand_dims(ops.less(ops.abs(distance), window), 0)
 
 

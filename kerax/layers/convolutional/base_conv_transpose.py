@@ -11,8 +11,8 @@ class BaseConvTranspose(BaseConv):
 
     def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", output_padding=None,
                  data_format=None, dilation_rate=1, **kwargs):
-        super().__init__(rank, filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, **kwargs)
+        super().__init__(rank, filters, kernel_size, strides=strides, padding=padding,
+                         data_format=data_format, dilation_rate=dilation_rate, **kwargs)
         kind = type(self).__name__
         if output_padding is not None:
             output_padding = conv_utils.normalize_tuple(output_padding, rank, "output_padding", kind,
@@ -27,8 +27,9 @@ class BaseConvTranspose(BaseConv):
 
     def _build_kernels(self, channels):
         self.kernel = self.add_weight(
-            name="kernel", shape=self.kernel_size + (self.filters, channels), initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
+            name="kernel", shape=self.kernel_size + (self.filters, channels),
+            initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
         )
 
     def _output_lengths(self, lengths):

@@ -1,6 +1,6 @@
 """BaseDepthwiseConv: each input channel convolved with its own `depth_multiplier` filters (no mixing across
-channels). Kernel shape (*kernel_size, input channels, depth_multiplier); output channel c * depth_multiplier +
-m."""
+channels). Kernel shape (*kernel_size, input channels, depth_multiplier); output channel c * depth_multiplier
++ m."""
 from kerax import ops
 from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
 

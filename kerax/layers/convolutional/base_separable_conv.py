@@ -1,5 +1,5 @@
-"""BaseSeparableConv: a depthwise convolution (kernel (*kernel_size, channels, depth_multiplier)) followed by a
-pointwise convolution (kernel (1, ..., 1, channels * depth_multiplier, filters)) that mixes the channels."""
+"""BaseSeparableConv: a depthwise convolution (kernel (*kernel_size, channels, depth_multiplier)) followed by
+a pointwise convolution (kernel (1, ..., 1, channels * depth_multiplier, filters)) that mixes the channels."""
 from kerax import constraints, initializers, ops, regularizers
 from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
 from kerax.layers.convolutional.base_depthwise_conv import check_depth_multiplier
@@ -8,14 +8,14 @@ from kerax.layers.convolutional.base_depthwise_conv import check_depth_multiplie
 class BaseSeparableConv(BaseConv):
     _supports_groups = False
 
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
-                 depth_multiplier=1, depthwise_initializer="glorot_uniform", pointwise_initializer="glorot_uniform",
-                 depthwise_regularizer=None, pointwise_regularizer=None, depthwise_constraint=None,
-                 pointwise_constraint=None, **kwargs):
-        super().__init__(rank, filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, kernel_initializer=depthwise_initializer,
-                         kernel_regularizer=depthwise_regularizer, kernel_constraint=depthwise_constraint,
-                         **kwargs)
+    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
+                 dilation_rate=1, depth_multiplier=1, depthwise_initializer="glorot_uniform",
+                 pointwise_initializer="glorot_uniform", depthwise_regularizer=None,
+                 pointwise_regularizer=None, depthwise_constraint=None, pointwise_constraint=None, **kwargs):
+        super().__init__(rank, filters, kernel_size, strides=strides, padding=padding,
+                         data_format=data_format, dilation_rate=dilation_rate,
+                         kernel_initializer=depthwise_initializer, kernel_regularizer=depthwise_regularizer,
+                         kernel_constraint=depthwise_constraint, **kwargs)
         self.depth_multiplier = check_depth_multiplier(type(self).__name__, depth_multiplier)
         self.pointwise_initializer = initializers.get(pointwise_initializer)
         self.pointwise_regularizer = regularizers.get(pointwise_regularizer)
@@ -28,7 +28,8 @@ class BaseSeparableConv(BaseConv):
             constraint=self.kernel_constraint,
         )
         self.pointwise_kernel = self.add_weight(
-            name="pointwise_kernel", shape=(1,) * self.rank + (channels * self.depth_multiplier, self.filters),
+            name="pointwise_kernel",
+            shape=(1,) * self.rank + (channels * self.depth_multiplier, self.filters),
             initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer,
             constraint=self.pointwise_constraint,
         )

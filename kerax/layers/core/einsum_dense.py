@@ -27,15 +27,18 @@ class EinsumDense(Layer):
                                                     self.partial_output_shape)
         if None in kernel_shape or (bias_shape and None in bias_shape):
             raise ValueError(f'EinsumDense layer "{self.name}": the kernel shape {kernel_shape} of '
-                             f"{self.equation!r} is not fully known from input shape {tuple(input_shape)} and "
-                             f"output_shape={self.partial_output_shape}; give the missing sizes in output_shape.")
+                             f"{self.equation!r} is not fully known from input shape {tuple(input_shape)} "
+                             f"and output_shape={self.partial_output_shape}; give the missing sizes in "
+                             "output_shape.")
         self.input_spec = InputSpec(ndim=len(input_shape))
-        self.kernel = self.add_weight(name="kernel", shape=tuple(kernel_shape), initializer=self.kernel_initializer,
-                                      regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
+        self.kernel = self.add_weight(
+            name="kernel", shape=tuple(kernel_shape), initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
         self.bias = None
         if bias_shape is not None:
-            self.bias = self.add_weight(name="bias", shape=tuple(bias_shape), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+            self.bias = self.add_weight(
+                name="bias", shape=tuple(bias_shape), initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
         self.built = True
 
     def call(self, inputs):

@@ -19,25 +19,27 @@ def einsum_shapes(equation, bias_axes, input_shape, output_shape):
     for d in input_spec:
         if d in output_axes and output[output_axes[d]] not in (None, input_shape[input_axes[d]]):
             raise ValueError(f"EinsumDense: the input and output shapes differ on the shared axis {d!r} of "
-                             f"{equation!r}: input {input_shape[input_axes[d]]}, output {output[output_axes[d]]}.")
+                             f"{equation!r}: input {input_shape[input_axes[d]]}, output "
+                             f"{output[output_axes[d]]}.")
         if d in output_axes and output[output_axes[d]] is None:
             output[output_axes[d]] = input_shape[input_axes[d]]
     for d in output_spec:
         if d not in input_spec and d not in kernel_spec:
-            raise ValueError(f"EinsumDense: output axis {d!r} of {equation!r} is in neither the input nor the "
-                             "kernel.")
+            raise ValueError(f"EinsumDense: output axis {d!r} of {equation!r} is in neither the input nor "
+                             "the kernel.")
     kernel = []
     for d in kernel_spec:
         if d not in output_axes and d not in input_axes:
-            raise ValueError(f"EinsumDense: kernel axis {d!r} of {equation!r} is in neither the input nor the "
-                             "output, so its size is unknown.")
+            raise ValueError(f"EinsumDense: kernel axis {d!r} of {equation!r} is in neither the input nor "
+                             "the output, so its size is unknown.")
         kernel.append(output[output_axes[d]] if d in output_axes else input_shape[input_axes[d]])
     return kernel, _bias_shape(bias_axes, output_spec, output, offset, 0 if left else elided), output
 
 
 def _split(equation):
     """(input spec, kernel spec, output spec, whether leading axes are elided)."""
-    forms = ((r"([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)", False), (r"0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)", True),
+    forms = ((r"([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)", False),
+             (r"0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)", True),
              (r"([a-zA-Z]{2,})0,([a-zA-Z]+)->([a-zA-Z]+)0", False))
     compact = equation.replace("...", "0")
     for pattern, left in forms:

@@ -12,8 +12,8 @@ class ReversibleEmbedding(Embedding):
                  embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False, reverse_dtype=None,
                  logit_soft_cap=None, **kwargs):
         super().__init__(input_dim, output_dim, embeddings_initializer=embeddings_initializer,
-                         embeddings_regularizer=embeddings_regularizer, embeddings_constraint=embeddings_constraint,
-                         mask_zero=mask_zero, **kwargs)
+                         embeddings_regularizer=embeddings_regularizer,
+                         embeddings_constraint=embeddings_constraint, mask_zero=mask_zero, **kwargs)
         self.tie_weights = tie_weights
         self.reverse_dtype = reverse_dtype
         self.logit_soft_cap = logit_soft_cap

@@ -1,8 +1,8 @@
-"""BaseLocallyConnected (tf.keras): a convolution whose weights are not shared: every output position has its own
-kernel. tf.keras's default `implementation=1` layout: `kernel` (output positions, window size * input channels,
-filters), each window flattened in the input's axis order ((*window, channels) channels last, (channels,
-*window) channels first), and `bias` (*output positions, filters). Only "valid" padding, as tf.keras's
-implementation 1."""
+"""BaseLocallyConnected (tf.keras): a convolution whose weights are not shared: every output position has its
+own kernel. tf.keras's default `implementation=1` layout: `kernel` (output positions, window size * input
+channels, filters), each window flattened in the input's axis order ((*window, channels) channels last,
+(channels, *window) channels first), and `bias` (*output positions, filters). Only "valid" padding, as
+tf.keras's implementation 1."""
 import itertools
 import math
 
@@ -13,16 +13,17 @@ from kerax.layers.layer import Layer
 
 
 class BaseLocallyConnected(Layer):
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None, activation=None,
-                 use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 bias_constraint=None, implementation=1, **kwargs):
+    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
+                 activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, implementation=1,
+                 **kwargs):
         data_format = conv_utils.pop_data_format(kwargs, data_format)
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         kind = type(self).__name__
         if implementation != 1:
-            raise NotImplementedError(f"{kind}: only implementation=1 (tf.keras's default) is supported by kerax, "
-                                      f"received implementation={implementation!r}.")
+            raise NotImplementedError(f"{kind}: only implementation=1 (tf.keras's default) is supported by "
+                                      f"kerax, received implementation={implementation!r}.")
         if not conv_utils.is_int(filters) or filters <= 0:
             raise ValueError(f"{kind}: `filters` must be a positive integer, received filters={filters!r}.")
         self.rank, self.filters = rank, int(filters)
@@ -46,8 +47,9 @@ class BaseLocallyConnected(Layer):
         channels = input_shape[channel_axis]
         self.output_lengths = self._output_lengths(input_shape)
         if channels is None or None in self.output_lengths or 0 in self.output_lengths:
-            raise ValueError(f'Layer "{self.name}": needs known spatial and channel sizes at least as large as the '
-                             f"kernel, received input shape {tuple(input_shape)} with kernel_size={self.kernel_size}.")
+            raise ValueError(f'Layer "{self.name}": needs known spatial and channel sizes at least as '
+                             f"large as the kernel, received input shape {tuple(input_shape)} with "
+                             f"kernel_size={self.kernel_size}.")
         self.kernel = self.add_weight(
             name="kernel", shape=(math.prod(self.output_lengths), math.prod(self.kernel_size) * channels,
                                   self.filters),
@@ -72,7 +74,8 @@ class BaseLocallyConnected(Layer):
         patches = []
         for position in itertools.product(*map(range, self.output_lengths)):
             window = [slice(None)] * inputs.ndim
-            for axis, p, k, s in zip(range(offset, offset + self.rank), position, self.kernel_size, self.strides):
+            for axis, p, k, s in zip(range(offset, offset + self.rank), position, self.kernel_size,
+                                     self.strides):
                 window[axis] = slice(p * s, p * s + k)
             patches.append(ops.reshape(inputs[tuple(window)], (batch, -1)))
         outputs = ops.einsum("pbk,pkf->bpf", ops.stack(patches), self.kernel)

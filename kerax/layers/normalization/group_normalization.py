@@ -1,6 +1,7 @@
-"""GroupNormalization (Wu & He, 2018): the channels on `axis` are split into `groups`; each sample is normalized
-over every axis but the batch within each group, then scaled by `gamma` and shifted by `beta` per channel.
-`groups=-1` normalizes each channel alone (instance normalization). Statistics in at least float32."""
+"""GroupNormalization (Wu & He, 2018): the channels on `axis` are split into `groups`; each sample is
+normalized over every axis but the batch within each group, then scaled by `gamma` and shifted by `beta` per
+channel. `groups=-1` normalizes each channel alone (instance normalization). Statistics in at least float32.
+"""
 from kerax import backend, constraints, initializers, ops, regularizers
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
@@ -9,8 +10,8 @@ from kerax.layers.normalization.axes import normalize_axes
 
 class GroupNormalization(Layer):
     def __init__(self, groups=32, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
-                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
-                 gamma_constraint=None, **kwargs):
+                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
+                 beta_constraint=None, gamma_constraint=None, **kwargs):
         if not isinstance(groups, int) or (groups <= 0 and groups != -1):
             raise ValueError("GroupNormalization: `groups` must be a positive integer (or -1 for instance "
                              f"normalization), received groups={groups!r}.")
@@ -35,8 +36,8 @@ class GroupNormalization(Layer):
         if self.groups == -1:
             self.groups = channels
         if channels % self.groups:
-            raise ValueError(f'GroupNormalization layer "{self.name}": the {channels} channels on axis {self.axis} '
-                             f"cannot be split into groups={self.groups} groups of equal size.")
+            raise ValueError(f'GroupNormalization layer "{self.name}": the {channels} channels on axis '
+                             f"{self.axis} cannot be split into groups={self.groups} groups of equal size.")
         self.input_spec = InputSpec(ndim=len(input_shape), axes={self._axis: channels})
         self.gamma = self.beta = None
         if self.scale:

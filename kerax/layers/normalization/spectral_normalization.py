@@ -27,20 +27,22 @@ class SpectralNormalization(Wrapper):
         kernel = getattr(self.layer, "kernel", None)
         kernel = kernel if kernel is not None else getattr(self.layer, "embeddings", None)
         if kernel is None:
-            raise ValueError(f'SpectralNormalization layer "{self.name}": the wrapped {type(self.layer).__name__} '
-                             "has neither a `kernel` nor an `embeddings` weight to normalize.")
+            raise ValueError(f'SpectralNormalization layer "{self.name}": the wrapped '
+                             f"{type(self.layer).__name__} has neither a `kernel` nor an `embeddings` weight "
+                             "to normalize.")
         self.kernel = kernel
         self.vector_u = self.add_weight(
-            name="vector_u", shape=(1, kernel.shape[-1]), initializer=initializers.TruncatedNormal(stddev=0.02),
-            trainable=False, dtype=kernel.dtype)
+            name="vector_u", shape=(1, kernel.shape[-1]), trainable=False, dtype=kernel.dtype,
+            initializer=initializers.TruncatedNormal(stddev=0.02))
 
     def _own_state(self):  # Keras's order: trainable (the wrapped kernel) first
         return [self.kernel, self.vector_u] if self.built else []
 
     def call(self, inputs, training=False):
         if training:
-            vector_u, kernel = ops.cond(ops.all(ops.equal(self.kernel.value, 0)),
-                                        lambda: (self.vector_u.value, self.kernel.value), self.normalized_weights)
+            unchanged = (lambda: (self.vector_u.value, self.kernel.value))  # an all-zero kernel has no norm
+            vector_u, kernel = ops.cond(ops.all(ops.equal(self.kernel.value, 0)), unchanged,
+                                        self.normalized_weights)
             self.vector_u.assign(vector_u)
             self.kernel.assign(kernel)
         return ops.cast(self.layer(inputs), inputs.dtype)

@@ -12,7 +12,8 @@ class UnitNormalization(Layer):
         if isinstance(axis, (list, tuple)):
             axis = list(axis)
         elif not isinstance(axis, int):
-            raise TypeError(f"UnitNormalization: `axis` must be an int or a list of ints, received axis={axis!r}.")
+            raise TypeError(f"UnitNormalization: `axis` must be an int or a list of ints, received "
+                            f"axis={axis!r}.")
         self.axis = axis
         self.supports_masking = True
 
@@ -25,8 +26,8 @@ class UnitNormalization(Layer):
     def compute_output_shape(self, input_shape):
         axes = self.axis if isinstance(self.axis, list) else [self.axis]
         if any(not -len(input_shape) <= a < len(input_shape) for a in axes):
-            raise ValueError(f'UnitNormalization layer "{self.name}": axis={self.axis} is out of bounds for input '
-                             f"shape {tuple(input_shape)}.")
+            raise ValueError(f'UnitNormalization layer "{self.name}": axis={self.axis} is out of bounds for '
+                             f"input shape {tuple(input_shape)}.")
         return input_shape
 
     def get_config(self):

@@ -1,4 +1,4 @@
-"""AdaptiveAveragePooling1D: the average over windows that tile each of the 1 spatial axes into `output_size`."""
+"""AdaptiveAveragePooling1D: the mean over windows that tile each spatial axis into `output_size` parts."""
 from kerax.layers.pooling.base_adaptive_pooling import BaseAdaptiveAveragePooling
 
 

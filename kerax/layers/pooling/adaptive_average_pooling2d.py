@@ -1,4 +1,4 @@
-"""AdaptiveAveragePooling2D: the average over windows that tile each of the 2 spatial axes into `output_size`."""
+"""AdaptiveAveragePooling2D: the mean over windows that tile each spatial axis into `output_size` parts."""
 from kerax.layers.pooling.base_adaptive_pooling import BaseAdaptiveAveragePooling
 
 

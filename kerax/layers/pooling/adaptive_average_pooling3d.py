@@ -1,4 +1,4 @@
-"""AdaptiveAveragePooling3D: the average over windows that tile each of the 3 spatial axes into `output_size`."""
+"""AdaptiveAveragePooling3D: the mean over windows that tile each spatial axis into `output_size` parts."""
 from kerax.layers.pooling.base_adaptive_pooling import BaseAdaptiveAveragePooling
 
 

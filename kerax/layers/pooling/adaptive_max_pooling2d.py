@@ -1,4 +1,4 @@
-"""AdaptiveMaxPooling2D: the max over windows that tile each of the 2 spatial axes into `output_size`."""
+"""AdaptiveMaxPooling2D: the max over windows that tile each spatial axis into `output_size` parts."""
 from kerax.layers.pooling.base_adaptive_pooling import BaseAdaptiveMaxPooling
 
 

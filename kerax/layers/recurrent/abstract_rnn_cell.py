@@ -1,12 +1,14 @@
-"""AbstractRNNCell (tf.keras): a base for custom RNN cells. Subclasses define `call(inputs, states) -> (output,
-new_states)` and the `state_size` and `output_size` properties; initial states are zeros of those sizes."""
+"""AbstractRNNCell (tf.keras): a base for custom RNN cells. Subclasses define `call(inputs, states) ->
+(output, new_states)` and the `state_size` and `output_size` properties; initial states are zeros of those
+sizes."""
 from kerax import ops
 from kerax.layers.layer import Layer
 
 
 class AbstractRNNCell(Layer):
     def call(self, inputs, states):
-        raise NotImplementedError(f"{type(self).__name__} must define call(inputs, states) -> (output, new_states).")
+        raise NotImplementedError(f"{type(self).__name__} must define call(inputs, states) -> "
+                                  "(output, new_states).")
 
     @property
     def state_size(self):

@@ -39,7 +39,8 @@ class CellRNN(RNN):
             if argument not in kwargs:
                 raise TypeError(f"{name}() missing required argument: {argument!r}.")
         names = cell_arguments(self.cell_class)
-        cell_kwargs = {**self.fixed_cell_arguments, **{key: kwargs.pop(key) for key in list(kwargs) if key in names}}
+        cell_kwargs = {key: kwargs.pop(key) for key in list(kwargs) if key in names}
+        cell_kwargs.update(self.fixed_cell_arguments)
         cell = self.cell_class(name=naming.to_snake_case(self.cell_class.__name__), dtype=kwargs.get("dtype"),
                                trainable=kwargs.get("trainable", True), **cell_kwargs)
         super().__init__(cell, **kwargs)

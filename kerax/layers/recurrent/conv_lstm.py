@@ -1,5 +1,5 @@
-"""ConvLSTM: the RNN of a ConvLSTMCell over (batch, time, *spatial, channels) sequences (or channels first), made
-from the layer's own arguments (listed flat in the config, as Keras does)."""
+"""ConvLSTM: the RNN of a ConvLSTMCell over (batch, time, *spatial, channels) sequences (or channels first),
+made from the layer's own arguments (listed flat in the config, as Keras does)."""
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.recurrent.cell_rnn import CellRNN
 from kerax.layers.recurrent.conv_lstm_cell import ConvLSTMCell

@@ -1,4 +1,5 @@
-"""ConvLSTM3D: a convolutional LSTM over sequences of 3-D inputs (batch, time, depth, rows, cols, channels)."""
+"""ConvLSTM3D: a convolutional LSTM over sequences of 3-D inputs (batch, time, depth, rows, cols, channels).
+"""
 from kerax.layers.recurrent.conv_lstm import ConvLSTM
 
 

@@ -1,7 +1,7 @@
-"""ConvLSTMCell: an LSTM cell whose matmuls are convolutions (Shi et al., 2015). Gates i, f, c, o (Keras order)
-along the last axis of the kernels: `kernel` (*kernel_size, input channels, 4 * filters) convolves the inputs
-with the layer's strides / padding / dilation, `recurrent_kernel` (*kernel_size, filters, 4 * filters) the
-previous output with stride 1 and "same" padding. States [h, c], each of the input conv's output shape."""
+"""ConvLSTMCell: an LSTM cell whose matmuls are convolutions (Shi et al., 2015). Gates i, f, c, o (Keras
+order) along the last axis of the kernels: `kernel` (*kernel_size, input channels, 4 * filters) convolves the
+inputs with the layer's strides / padding / dilation, `recurrent_kernel` (*kernel_size, filters, 4 * filters)
+the previous output with stride 1 and "same" padding. States [h, c], each of the input conv's output shape."""
 from kerax import activations, backend, constraints, initializers, ops, regularizers
 from kerax.layers.convolutional import conv_utils
 from kerax.layers.layer import Layer
@@ -10,12 +10,13 @@ from kerax.random import SeedGenerator
 
 
 class ConvLSTMCell(Layer):
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
-                 activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal", bias_initializer="zeros",
-                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None,
-                 kernel_constraint=None, recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, seed=None, **kwargs):
+    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
+                 dilation_rate=1, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
+                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal",
+                 bias_initializer="zeros", unit_forget_bias=True, kernel_regularizer=None,
+                 recurrent_regularizer=None, bias_regularizer=None, kernel_constraint=None,
+                 recurrent_constraint=None, bias_constraint=None, dropout=0.0, recurrent_dropout=0.0,
+                 seed=None, **kwargs):
         data_format = conv_utils.pop_data_format(kwargs, data_format)
         super().__init__(**kwargs)
         kind = f"ConvLSTM{rank}D"
@@ -59,26 +60,28 @@ class ConvLSTMCell(Layer):
 
     def build(self, input_shape):
         axes = conv_utils.spatial_axes(self.rank, self.data_format)
-        spatial, channels = [input_shape[a] for a in axes], input_shape[conv_utils.channel_axis(self.data_format)]
+        spatial = [input_shape[a] for a in axes]
+        channels = input_shape[conv_utils.channel_axis(self.data_format)]
         if None in spatial or channels is None:
-            raise ValueError(f'Layer "{self.name}": ConvLSTM needs known spatial and channel sizes, received step '
-                             f"input shape {tuple(input_shape)}.")
+            raise ValueError(f'Layer "{self.name}": ConvLSTM needs known spatial and channel sizes, received '
+                             f"step input shape {tuple(input_shape)}.")
         lengths = tuple(conv_utils.output_length(n, k, self.padding, s, d) for n, k, s, d in
                         zip(spatial, self.kernel_size, self.strides, self.dilation_rate))
         self.state_shape = (self.filters, *lengths) if self.data_format == "channels_first" else (
             *lengths, self.filters)
         gates = 4 * self.filters
-        self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (channels, gates),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      constraint=self.kernel_constraint)
+        self.kernel = self.add_weight(
+            name="kernel", shape=self.kernel_size + (channels, gates), initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
         self.recurrent_kernel = self.add_weight(
             name="recurrent_kernel", shape=self.kernel_size + (self.filters, gates),
             initializer=self.recurrent_initializer, regularizer=self.recurrent_regularizer,
             constraint=self.recurrent_constraint)
         self.bias = None
         if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(gates,), initializer=self._full_bias_initializer(),
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+            self.bias = self.add_weight(
+                name="bias", shape=(gates,), initializer=self._full_bias_initializer(),
+                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
         self.built = True
 
     def _full_bias_initializer(self):

@@ -86,7 +86,8 @@ class RecurrentCell(Layer):
         input_mask, recurrent_mask = self.dropout_masks(batch_size, time_major.shape[-1], training)
         if input_mask is not None:
             time_major = ops.multiply(time_major, input_mask)
-        return (lambda x_t, states: self.recurrent_step(x_t, states, recurrent_mask)), self.project_inputs(time_major)
+        projected = self.project_inputs(time_major)
+        return (lambda x_t, states: self.recurrent_step(x_t, states, recurrent_mask)), projected
 
     def dropout_masks(self, batch_size, input_dim, training):
         """Scaled keep-masks (input [batch, input_dim], recurrent [batch, units]), each None when unused. One

@@ -1,9 +1,9 @@
 """RNN: runs a cell over the time axis of [batch, time, features] inputs as one compiled loop.
 
 A cell is a layer with `call(inputs_t, states) -> (output_t, new_states)` and a `state_size`; a list of cells
-runs as one StackedRNNCells. Built-in cells (SimpleRNNCell, GRUCell, LSTMCell) project every time step's inputs
-with one matmul before the loop, so the loop only does the recurrent matmul. Masked time steps keep the previous
-states and output.
+runs as one StackedRNNCells. Built-in cells (SimpleRNNCell, GRUCell, LSTMCell) project every time step's
+inputs with one matmul before the loop, so the loop only does the recurrent matmul. Masked time steps keep the
+previous states and output.
 """
 from kerax import ops, regularizers, tree
 from kerax.layers.input_spec import InputSpec
@@ -82,7 +82,8 @@ class RNN(Layer):
         output = ops.swapaxes(outputs, 0, 1) if self.return_sequences else last_output
         if not self.return_state:
             return output
-        return [output] + (self.cell.nest(new_states) if isinstance(self.cell, StackedRNNCells) else new_states)
+        stacked = isinstance(self.cell, StackedRNNCells)
+        return [output] + (self.cell.nest(new_states) if stacked else new_states)
 
     def _step_function(self, time_major, batch_size, training):
         """The loop body and its inputs. Built-in cells give their own (`rnn_step`): every step's inputs
@@ -130,8 +131,8 @@ class RNN(Layer):
         if not self.return_state:
             return output_shape
         if isinstance(self.cell, StackedRNNCells):
-            return [output_shape] + [[(batch, s) for s in size] if isinstance(size, (list, tuple)) else (batch, size)
-                                     for size in self.state_size]
+            return [output_shape] + [[(batch, s) for s in size] if isinstance(size, (list, tuple))
+                                     else (batch, size) for size in self.state_size]
         return [output_shape] + [(batch,) + rnn_state.dims_of(size) for size in self.state_size]
 
     def _rnn_config(self):

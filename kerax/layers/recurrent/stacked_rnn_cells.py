@@ -1,6 +1,6 @@
-"""StackedRNNCells: several RNN cells run as one cell, each step's output feeding the next cell. `RNN([cells])`
-wraps the list in one. States are one entry per cell (a list for cells with several states, such as LSTMCell's
-[h, c]; a tensor for one-state cells); inside RNN's loop they travel flat."""
+"""StackedRNNCells: several RNN cells run as one cell, each step's output feeding the next cell.
+`RNN([cells])` wraps the list in one. States are one entry per cell (a list for cells with several states,
+such as LSTMCell's [h, c]; a tensor for one-state cells); inside RNN's loop they travel flat."""
 from kerax import ops
 from kerax.layers.layer import Layer
 from kerax.layers.nested import deserialize_layer
@@ -14,8 +14,8 @@ class StackedRNNCells(Layer):
         for cell in cells:
             for needed in ("call", "state_size"):
                 if not hasattr(cell, needed):
-                    raise ValueError(f"StackedRNNCells: every cell must have a `call` method and a `state_size` "
-                                     f"attribute; received {cell!r} without `{needed}`.")
+                    raise ValueError("StackedRNNCells: every cell must have a `call` method and a "
+                                     f"`state_size` attribute; received {cell!r} without `{needed}`.")
         self.cells = list(cells)
 
     @property
@@ -67,8 +67,8 @@ class StackedRNNCells(Layer):
         return nested
 
     def rnn_step(self, time_major, batch_size, training):
-        """(loop body over flat states, its inputs) for RNN, with each built-in cell's dropout masks drawn once
-        per sequence (as Keras does), outside the loop."""
+        """(loop body over flat states, its inputs) for RNN, with each built-in cell's dropout masks drawn
+        once per sequence (as Keras does), outside the loop."""
         steps, input_dim = [], time_major.shape[-1]
         for cell in self.cells:
             steps.append(_cell_step(cell, batch_size, input_dim, training))

@@ -1,5 +1,5 @@
-"""ReLU, LeakyReLU, PReLU, ELU, Softmax and ThresholdedReLU against NumPy formulas, in models, through configs and
-`.keras` files, and trained once together."""
+"""ReLU, LeakyReLU, PReLU, ELU, Softmax and ThresholdedReLU against NumPy formulas, in models, through configs
+and `.keras` files, and trained once together."""
 import warnings
 
 import numpy as np
@@ -30,7 +30,8 @@ CASES = {
     "relu": dict(make=lambda: layers.ReLU(max_value=1.5, negative_slope=0.1, threshold=0.5), inputs=X,
                  reference=lambda layer, x: np_relu(x, 1.5, 0.1, 0.5)),
     "relu_default": dict(make=layers.ReLU, inputs=X, reference=lambda layer, x: np.maximum(x, 0)),
-    "leaky_relu": dict(make=layers.LeakyReLU, inputs=X, reference=lambda layer, x: np.where(x >= 0, x, 0.3 * x)),
+    "leaky_relu": dict(make=layers.LeakyReLU, inputs=X,
+                       reference=lambda layer, x: np.where(x >= 0, x, 0.3 * x)),
     "prelu": dict(make=layers.PReLU, inputs=X, reference=np_prelu),
     "prelu_shared": dict(make=lambda: layers.PReLU(shared_axes=[1], alpha_regularizer="l2"), inputs=X,
                          reference=np_prelu),
@@ -74,7 +75,8 @@ def test_softmax_mask():
     expected = np.divide(expected, expected.sum(-1, keepdims=True), where=mask.any(-1, keepdims=True),
                          out=np.zeros_like(expected))
     np.testing.assert_allclose(layers.Softmax()(x, mask=mask), expected, rtol=1e-5, atol=1e-7)
-    np.testing.assert_allclose(layers.Softmax()(x, mask=mask.astype("float32")), expected, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(layers.Softmax()(x, mask=mask.astype("float32")), expected, rtol=1e-5,
+                               atol=1e-7)
     with pytest.raises(ValueError, match=r"the mask must broadcast to the inputs"):
         layers.Softmax()(x, mask=mask[:, :3])
 
@@ -93,7 +95,8 @@ def test_keras2_arguments_and_errors():
         warnings.simplefilter("error")
         assert layers.LeakyReLU(alpha=0.1).negative_slope == 0.1  # tf.keras configs
     for make, message in [
-        (lambda: layers.ReLU(max_value=-1), r"ReLU: `max_value` must be a number >= 0, received max_value=-1"),
+        (lambda: layers.ReLU(max_value=-1),
+         r"ReLU: `max_value` must be a number >= 0, received max_value=-1"),
         (lambda: layers.ReLU(negative_slope=None), r"`negative_slope` must be a number >= 0"),
         (lambda: layers.LeakyReLU(negative_slope=-0.1), r"LeakyReLU: `negative_slope` must be"),
         (lambda: layers.ThresholdedReLU(theta=-1.0), r"ThresholdedReLU: `theta` must be"),
@@ -105,7 +108,8 @@ def test_keras2_arguments_and_errors():
 def test_fit_under_compilation(rng):
     model = kerax.Sequential([
         kerax.Input((5,)), layers.Dense(6), layers.ReLU(max_value=6.0), layers.Dense(6), layers.LeakyReLU(),
-        layers.Dense(6), layers.ThresholdedReLU(0.1), layers.Dense(6), layers.PReLU(), layers.ELU(), layers.Dense(3),
+        layers.Dense(6), layers.ThresholdedReLU(0.1), layers.Dense(6), layers.PReLU(), layers.ELU(),
+        layers.Dense(3),
         layers.Softmax(),
     ])
     model.compile(optimizer="sgd", loss="categorical_crossentropy")

@@ -38,7 +38,10 @@ def np_gqa(layer, inputs, keep=None, gate=False):
     query, value = inputs[0], inputs[1]
     key = inputs[2] if len(inputs) > 2 else value
     weights = {w.path.split("/", 1)[1]: w.numpy() for w in layer.weights}
-    project = lambda x, name: np.einsum("btm,mhd->bthd", x, weights[f"{name}/kernel"]) + weights[f"{name}/bias"]
+
+    def project(x, name):
+        return np.einsum("btm,mhd->bthd", x, weights[f"{name}/kernel"]) + weights[f"{name}/bias"]
+
     q, k, v = project(query, "query"), project(key, "key"), project(value, "value")
     group = layer.num_query_heads // layer.num_key_value_heads
     heads = np.zeros(q.shape)
@@ -46,11 +49,13 @@ def np_gqa(layer, inputs, keep=None, gate=False):
         for h in range(layer.num_query_heads):
             scores = q[b, :, h] @ k[b, :, h // group].T / np.sqrt(layer.head_dim)
             # Keras's Softmax layer: masked positions get 0, also in fully masked rows.
-            probabilities = np_softmax(scores, None if keep is None else keep[b], zero_masked=keep is not None)
+            probabilities = np_softmax(scores, None if keep is None else keep[b],
+                                       zero_masked=keep is not None)
             heads[b, :, h] = probabilities @ v[b, :, h // group]
     if gate:
         heads = heads / (1 + np.exp(-project(query, "gate")))
-    out = np.einsum("bthd,hdm->btm", heads, weights["attention_output/kernel"]) + weights["attention_output/bias"]
+    out = np.einsum("bthd,hdm->btm", heads,
+                    weights["attention_output/kernel"]) + weights["attention_output/bias"]
     return out.astype("float32")
 
 
@@ -100,7 +105,8 @@ def test_gqa_functional_masks_and_weights():
     ids = np.array([[1, 2, 0, 0], [3, 4, 5, 6]])
     keep = np.broadcast_to((ids != 0)[:, None, :], (2, 4, 4))
     x = model.layers[1](ids)
-    np.testing.assert_allclose(model(ids), np_gqa(gqa, (np.asarray(x), np.asarray(x)), keep & (ids != 0)[:, :, None]),
+    np.testing.assert_allclose(model(ids),
+                               np_gqa(gqa, (np.asarray(x), np.asarray(x)), keep & (ids != 0)[:, :, None]),
                                atol=1e-4)
     assert [(w.path, w.shape) for w in gqa.weights] == [
         ("grouped_query_attention/query/kernel", (4, 2, 2)), ("grouped_query_attention/query/bias", (2, 2)),

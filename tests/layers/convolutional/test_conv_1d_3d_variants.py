@@ -1,6 +1,6 @@
-"""Conv1DTranspose, Conv3DTranspose, DepthwiseConv1D and SeparableConv1D (and their aliases): values against the
-NumPy loops of conv_reference.py (channels last and first), Keras's weight names and shapes, models, configs,
-`.keras` files, and one training run."""
+"""Conv1DTranspose, Conv3DTranspose, DepthwiseConv1D and SeparableConv1D (and their aliases): values against
+the NumPy loops of conv_reference.py (channels last and first), Keras's weight names and shapes, models,
+configs, `.keras` files, and one training run."""
 import numpy as np
 import pytest
 
@@ -33,7 +33,8 @@ def transpose_length(n, k, s, d, padding, output_padding):
 def transpose_reference(layer, x):
     kernel, bias = layer.get_weights()
     lengths = [transpose_length(n, k, s, d, layer.padding, p) for n, k, s, d, p in zip(
-        x.shape[1:-1], layer.kernel_size, layer.strides, layer.dilation_rate, layer.output_padding or [None] * 3)]
+        x.shape[1:-1], layer.kernel_size, layer.strides, layer.dilation_rate,
+        layer.output_padding or [None] * 3)]
     return (ref.conv_transpose(x, kernel, layer.strides, layer.padding, lengths, layer.dilation_rate)
             + bias).astype("float32")
 
@@ -59,7 +60,8 @@ CASES = {
     "conv1d_transpose_channels_first": dict(
         make=lambda: layers.Conv1DTranspose(2, 3, dilation_rate=2, data_format="channels_first"),
         inputs=channels_first(SEQ), reference=last_to_first(transpose_reference)),
-    "conv3d_transpose": dict(make=lambda: layers.Conv3DTranspose(2, (2, 3, 1), strides=(1, 2, 2), padding="same"),
+    "conv3d_transpose": dict(make=lambda: layers.Conv3DTranspose(2, (2, 3, 1), strides=(1, 2, 2),
+                                                                 padding="same"),
                              inputs=VOL, reference=transpose_reference),
     "conv3d_transpose_channels_first": dict(
         make=lambda: layers.Convolution3DTranspose(3, 2, strides=2, data_format="channels_first"),
@@ -97,7 +99,8 @@ def test_keras_weight_names_and_shapes(layer, input_shape, weights):
 
 def test_keras_config_keys():
     assert list(layers.Conv3DTranspose(2, 2).get_config())[3:] == [
-        "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation", "use_bias",
+        "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation",
+        "use_bias",
         "kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
         "activity_regularizer", "kernel_constraint", "bias_constraint", "output_padding"]
     depthwise = layers.DepthwiseConv1D(3).get_config()
@@ -110,7 +113,8 @@ def test_argument_errors():
         layers.Conv1DTranspose(2, 3, padding="causal")
     with pytest.raises(ValueError, match=r"DepthwiseConv1D: `padding` must be one of"):
         layers.DepthwiseConv1D(3, padding="causal")
-    with pytest.raises(ValueError, match=r"Conv3DTranspose: `strides` > 1 cannot be combined with `dilation_rate`"):
+    with pytest.raises(ValueError,
+                       match=r"Conv3DTranspose: `strides` > 1 cannot be combined with `dilation_rate`"):
         layers.Conv3DTranspose(2, 3, strides=2, dilation_rate=2)
     with pytest.raises(ValueError, match=r"Conv1DTranspose: `output_padding` must be smaller than `strides`"):
         layers.Conv1DTranspose(2, 3, output_padding=1)

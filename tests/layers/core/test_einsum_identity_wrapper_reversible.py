@@ -1,5 +1,5 @@
-"""EinsumDense (every equation form Keras documents), Identity, Wrapper and ReversibleEmbedding: values against
-NumPy, Keras's weight shapes, models, configs, `.keras` files, and one training run."""
+"""EinsumDense (every equation form Keras documents), Identity, Wrapper and ReversibleEmbedding: values
+against NumPy, Keras's weight shapes, models, configs, `.keras` files, and one training run."""
 import numpy as np
 import pytest
 
@@ -35,7 +35,8 @@ CASES = {
                                       reference=np_einsum_dense("abc,bcd->ad")),
     "identity": dict(make=layers.Identity, inputs=X3, reference=lambda layer, x: x),
     "reversible_embedding_forward": dict(make=lambda: layers.ReversibleEmbedding(6, 3, tie_weights=False),
-                                         inputs=IDS, reference=lambda layer, ids: layer.get_weights()[0][ids]),
+                                         inputs=IDS,
+                                         reference=lambda layer, ids: layer.get_weights()[0][ids]),
 }
 
 
@@ -120,17 +121,20 @@ def test_reversible_embedding_reverse(tmp_path):
 def test_reversible_embedding_untied_and_config():
     layer = layers.ReversibleEmbedding(5, 2, tie_weights=False, reverse_dtype="float32")
     layer.build((None, 3))
-    assert [(w.name, w.shape) for w in layer.weights] == [("embeddings", (5, 2)), ("reverse_embeddings", (2, 5))]
+    assert [(w.name, w.shape) for w in layer.weights] == [("embeddings", (5, 2)),
+                                                          ("reverse_embeddings", (2, 5))]
     x = RNG.normal(size=(2, 2)).astype("float32")
     np.testing.assert_allclose(layer(x, reverse=True), x @ layer.reverse_embeddings.numpy(), rtol=1e-5)
     config = layer.get_config()
-    assert (config["tie_weights"], config["reverse_dtype"], config["logit_soft_cap"]) == (False, "float32", None)
+    assert (config["tie_weights"], config["reverse_dtype"], config["logit_soft_cap"]) == (False, "float32",
+                                                                                          None)
 
 
 def test_fit_under_compilation(rng):
     tokens = kerax.Input((5,), dtype="int32")
     embedding = layers.ReversibleEmbedding(7, 4)
-    heads = layers.EinsumDense("abc,cde->abde", (5, 2, 3), bias_axes="de", activation="tanh")(embedding(tokens))
+    heads = layers.EinsumDense("abc,cde->abde", (5, 2, 3), bias_axes="de",
+                               activation="tanh")(embedding(tokens))
     mixed = layers.EinsumDense("abde,dec->abc", (5, 4), bias_axes="c")(layers.Identity()(heads))
     model = kerax.Model(tokens, embedding(mixed, reverse=True))
     model.compile(optimizer="sgd", loss=kerax.losses.SparseCategoricalCrossentropy(from_logits=True))

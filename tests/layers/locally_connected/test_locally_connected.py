@@ -13,7 +13,8 @@ IMG = RNG.normal(size=(2, 4, 5, 2)).astype("float32")
 
 def np_locally_connected(layer, x):
     """out[b, *p, f] = sum over the window at p of x * kernel[p], the window flattened in the input's axis
-    order; the bias is tf.keras's (*positions, filters) array (reshaped, not transposed, for channels first)."""
+    order; the bias is tf.keras's (*positions, filters) array (for channels first reshaped, not
+    transposed)."""
     kernel, bias = layer.get_weights()
     first = layer.data_format == "channels_first"
     lengths = bias.shape[:-1]
@@ -28,7 +29,8 @@ def np_locally_connected(layer, x):
 
 
 CASES = {
-    "1d": dict(make=lambda: layers.LocallyConnected1D(4, 3, strides=2), inputs=SEQ, reference=np_locally_connected),
+    "1d": dict(make=lambda: layers.LocallyConnected1D(4, 3, strides=2), inputs=SEQ,
+               reference=np_locally_connected),
     "1d_channels_first": dict(make=lambda: layers.LocallyConnected1D(2, 2, data_format="channels_first"),
                               inputs=np.moveaxis(SEQ, -1, 1), reference=np_locally_connected),
     "2d": dict(make=lambda: layers.LocallyConnected2D(3, (2, 3), strides=(1, 2)), inputs=IMG,

@@ -1,5 +1,5 @@
-"""GroupNormalization, UnitNormalization, RMSNormalization and SpectralNormalization against NumPy formulas, in
-models, through configs and `.keras` files, with Keras's weight names, and trained once together."""
+"""GroupNormalization, UnitNormalization, RMSNormalization and SpectralNormalization against NumPy formulas,
+in models, through configs and `.keras` files, with Keras's weight names, and trained once together."""
 import numpy as np
 import pytest
 
@@ -55,7 +55,8 @@ CASES = {
                       reference=lambda layer, x: np_unit_norm(x, -1).astype("float32")),
     "unit_norm_axes": dict(make=lambda: layers.UnitNormalization(axis=[1, 2]), inputs=X,
                            reference=lambda layer, x: np_unit_norm(x, (1, 2)).astype("float32")),
-    "rms_norm": dict(make=layers.RMSNormalization, inputs=X, reference=lambda layer, x: np_rms_norm(layer, x, (3,)),
+    "rms_norm": dict(make=layers.RMSNormalization, inputs=X,
+                     reference=lambda layer, x: np_rms_norm(layer, x, (3,)),
                      atol=1e-4),
     "rms_norm_axes": dict(make=lambda: layers.RMSNormalization(axis=[1, 3], epsilon=1e-3), inputs=X,
                           reference=lambda layer, x: np_rms_norm(layer, x, (1, 3)), atol=1e-4),

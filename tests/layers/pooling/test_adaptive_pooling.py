@@ -1,6 +1,6 @@
-"""AdaptiveAveragePooling1D/2D/3D and AdaptiveMaxPooling1D/2D/3D against NumPy loops over PyTorch-style windows
-(window i of n -> size covers [floor(i * n / size), ceil((i + 1) * n / size))), channels last and first, in
-models, through configs and `.keras` files, and trained once."""
+"""AdaptiveAveragePooling1D/2D/3D and AdaptiveMaxPooling1D/2D/3D against NumPy loops over PyTorch-style
+windows (window i of n -> size covers [floor(i * n / size), ceil((i + 1) * n / size))), channels last and
+first, in models, through configs and `.keras` files, and trained once."""
 import math
 
 import numpy as np
@@ -24,15 +24,18 @@ def np_adaptive(reduce, output_size, channels_first=False):
         for index in np.ndindex(*output_size):
             window = tuple(slice(i * n // s, math.ceil((i + 1) * n / s))
                            for i, n, s in zip(index, spatial, output_size))
-            out[(slice(None), *index)] = reduce(x[(slice(None), *window)], axis=tuple(range(1, len(spatial) + 1)))
+            out[(slice(None), *index)] = reduce(x[(slice(None), *window)],
+                                                axis=tuple(range(1, len(spatial) + 1)))
         return np.moveaxis(out, -1, 1) if channels_first else out
 
     return reference
 
 
 CASES = {
-    "avg1d": dict(make=lambda: layers.AdaptiveAveragePooling1D(3), inputs=SEQ, reference=np_adaptive(np.mean, (3,))),
-    "max1d_larger": dict(make=lambda: layers.AdaptiveMaxPooling1D(9), inputs=SEQ, reference=np_adaptive(np.max, (9,))),
+    "avg1d": dict(make=lambda: layers.AdaptiveAveragePooling1D(3), inputs=SEQ,
+                  reference=np_adaptive(np.mean, (3,))),
+    "max1d_larger": dict(make=lambda: layers.AdaptiveMaxPooling1D(9), inputs=SEQ,
+                         reference=np_adaptive(np.max, (9,))),
     "avg2d": dict(make=lambda: layers.AdaptiveAveragePooling2D((2, 3)), inputs=IMG,
                   reference=np_adaptive(np.mean, (2, 3))),
     "max2d_channels_first": dict(make=lambda: layers.AdaptiveMaxPooling2D(3, data_format="channels_first"),
@@ -54,7 +57,8 @@ def test_ops_and_errors():
     x = np.arange(14, dtype="float32").reshape(1, 7, 2)
     np.testing.assert_allclose(kerax.ops.adaptive_average_pool(x, 3)[0, :, 0], [2.0, 6.0, 10.0])
     np.testing.assert_allclose(kerax.ops.adaptive_max_pool(x, 2)[0, :, 1], [7.0, 13.0])
-    with pytest.raises(ValueError, match=r"AdaptiveMaxPooling2D: `output_size` must be a positive integer or a "
+    with pytest.raises(ValueError,
+                       match=r"AdaptiveMaxPooling2D: `output_size` must be a positive integer or a "
                                          r"tuple of 2"):
         layers.AdaptiveMaxPooling2D((2, 2, 2))
     config = layers.AdaptiveAveragePooling2D(4).get_config()
@@ -63,7 +67,8 @@ def test_ops_and_errors():
 
 def test_fit_under_compilation(rng):
     model = kerax.Sequential([
-        kerax.Input((None, None, 2)), layers.Conv2D(3, 3, padding="same"), layers.AdaptiveMaxPooling2D((3, 3)),
+        kerax.Input((None, None, 2)), layers.Conv2D(3, 3, padding="same"),
+        layers.AdaptiveMaxPooling2D((3, 3)),
         layers.Reshape((9, 3)), layers.AdaptiveAveragePooling1D(2), layers.Flatten(), layers.Dense(1),
     ])
     model.compile(optimizer="sgd", loss="mse")

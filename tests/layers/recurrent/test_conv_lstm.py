@@ -1,5 +1,5 @@
-"""ConvLSTM1D/2D/3D against a NumPy convolutional LSTM written with explicit loops (channels last and first, with
-masks), Keras's weight names and shapes, models, configs, `.keras` files, and one training run."""
+"""ConvLSTM1D/2D/3D against a NumPy convolutional LSTM written with explicit loops (channels last and first,
+with masks), Keras's weight names and shapes, models, configs, `.keras` files, and one training run."""
 import math
 
 import numpy as np
@@ -15,7 +15,8 @@ SEQ3 = RNG.normal(size=(1, 2, 3, 3, 4, 2)).astype("float32")
 
 
 def np_conv(x, kernel, strides, padding):
-    """x (batch, *spatial, in), kernel (*window, in, out), TensorFlow's "same" padding (smaller half first)."""
+    """x (batch, *spatial, in), kernel (*window, in, out); TensorFlow's "same" padding (smaller half
+    first)."""
     window = kernel.shape[:-2]
     if padding == "same":
         pads = []
@@ -67,7 +68,8 @@ CASES = {
     "conv_lstm2d_channels_first": dict(
         make=lambda: layers.ConvLSTM2D(2, 2, data_format="channels_first", return_sequences=True),
         inputs=np.moveaxis(SEQ2, -1, 2), reference=np_conv_lstm, atol=1e-4),
-    "conv_lstm3d": dict(make=lambda: layers.ConvLSTM3D(2, 2, padding="same"), inputs=SEQ3, reference=np_conv_lstm,
+    "conv_lstm3d": dict(make=lambda: layers.ConvLSTM3D(2, 2, padding="same"), inputs=SEQ3,
+                        reference=np_conv_lstm,
                         atol=1e-4),
 }
 
@@ -100,7 +102,8 @@ def test_weights_config_and_errors():
     assert (layer.filters, layer.padding, layer.unit_forget_bias) == (4, "valid", True)
     with pytest.raises(TypeError, match=r"ConvLSTM2D\(\) missing required argument: 'kernel_size'"):
         layers.ConvLSTM2D(4)
-    with pytest.raises(ValueError, match=r"ConvLSTM1D: `strides` > 1 cannot be combined with `dilation_rate` > 1"):
+    with pytest.raises(ValueError,
+                       match=r"ConvLSTM1D: `strides` > 1 cannot be combined with `dilation_rate` > 1"):
         layers.ConvLSTM1D(2, 3, strides=2, dilation_rate=2)
 
 

@@ -1,6 +1,6 @@
-"""StackedRNNCells / `RNN([cells])`, AbstractRNNCell, and SimpleRNNCell / GRUCell / LSTMCell used alone: values
-against the NumPy recurrences of rnn_reference.py (with masks), state structures, models, configs, `.keras`
-files, and one training run."""
+"""StackedRNNCells / `RNN([cells])`, AbstractRNNCell, and SimpleRNNCell / GRUCell / LSTMCell used alone:
+values against the NumPy recurrences of rnn_reference.py (with masks), state structures, models, configs,
+`.keras` files, and one training run."""
 import numpy as np
 import pytest
 
@@ -88,8 +88,9 @@ CASES = {
     "stacked_sequences": dict(
         make=lambda: layers.RNN([layers.SimpleRNNCell(4), layers.LSTMCell(3), layers.GRUCell(2)],
                                 return_sequences=True), inputs=X, reference=np_stacked_rnn, atol=1e-4),
-    "stacked_last": dict(make=lambda: layers.RNN(layers.StackedRNNCells([layers.GRUCell(3), layers.LSTMCell(2)])),
-                         inputs=X, reference=np_stacked_rnn, atol=1e-4),
+    "stacked_last": dict(
+        make=lambda: layers.RNN(layers.StackedRNNCells([layers.GRUCell(3), layers.LSTMCell(2)])),
+        inputs=X, reference=np_stacked_rnn, atol=1e-4),
 }
 
 
@@ -159,7 +160,8 @@ def test_cell_alone_in_a_functional_model(make, tmp_path):
 def test_fit_under_compilation(rng):
     model = kerax.Sequential([
         kerax.Input((5, 3)), layers.Masking(),
-        layers.RNN([layers.GRUCell(4, dropout=0.2, recurrent_dropout=0.2), layers.LSTMCell(3)]), layers.Dense(1),
+        layers.RNN([layers.GRUCell(4, dropout=0.2, recurrent_dropout=0.2), layers.LSTMCell(3)]),
+        layers.Dense(1),
     ])
     model.compile(optimizer="sgd", loss="mse")
     x = rng.normal(size=(4, 5, 3))
