@@ -14,9 +14,9 @@ from kerax.backend.config import (
 
 if config.backend() == "jax":
     from kerax.backend.jax import (
-        Variable, block_until_ready, cast, compute_output_spec, conv, cond, convert_to_numpy, convert_to_tensor,
-        checks, core, ctc, rnn, device_put, fori_loop, is_tensor, is_traced, jit, nn, numpy, random, scan, shape, stop_gradient,
-        trainer, value_and_grad, while_loop,
+        Variable, block_until_ready, cast, checks, compute_output_spec, cond, control_flow, conv, convert_to_numpy,
+        convert_to_tensor, core, ctc, device_put, einops, fori_loop, is_tensor, is_traced, jit, linalg, math, nn,
+        numpy, random, rnn, scan, scatter, shape, stft, stop_gradient, trainer, value_and_grad, while_loop,
     )
 elif config.backend() == "torch":
     raise NotImplementedError(

@@ -11,7 +11,7 @@ def symbolic_aware(fn, name):
     def wrapper(*args, **kwargs):
         for leaf in tree.flatten((args, kwargs)):
             if isinstance(leaf, KerasTensor):
-                from kerax.layers.core.op_layer import OpLayer
+                from kerax.layers.core.op_layer import OpLayer  # layers sit above ops
                 return OpLayer(name)([list(args), kwargs])
         return fn(*args, **kwargs)
 
@@ -19,7 +19,9 @@ def symbolic_aware(fn, name):
     return wrapper
 
 
-def export(namespace, module, names):
-    """Places `module.<name>`, made symbolic-aware, into `namespace` for each name."""
+def export(namespace, module, names, plain=()):
+    """Places `module.<name>` into `namespace` for each name, made symbolic-aware unless it is in `plain` (ops that
+    take or return functions, or only read a tensor's shape or dtype)."""
     for name in names:
-        namespace[name] = symbolic_aware(getattr(module, name), name)
+        fn = getattr(module, name)
+        namespace[name] = fn if name in plain else symbolic_aware(fn, name)

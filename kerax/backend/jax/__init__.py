@@ -1,8 +1,11 @@
 """The JAX engine: the only package in kerax that imports jax."""
-from kerax.backend.jax import checks, conv, core, ctc, nn, numpy, random, rnn, trainer
+from kerax.backend.jax import (
+    checks, control_flow, conv, core, ctc, einops, linalg, math, nn, numpy, random, rnn, scatter, stft, trainer,
+)
+from kerax.backend.jax.control_flow import cond, fori_loop, scan, while_loop
 from kerax.backend.jax.core import (
-    Variable, block_until_ready, cast, compute_output_spec, cond, convert_to_numpy, convert_to_tensor,
-    device_put, fori_loop, is_tensor, is_traced, jit, scan, shape, stop_gradient, value_and_grad, while_loop,
+    Variable, block_until_ready, cast, compute_output_spec, convert_to_numpy, convert_to_tensor, device_put,
+    is_tensor, is_traced, jit, shape, stop_gradient, value_and_grad,
 )
 
 NAME = "jax"

@@ -10,7 +10,7 @@ import jax.numpy as jnp
 
 from kerax.backend import config
 from kerax.backend.jax.conv_cpu import conv_channels_last
-from kerax.backend.jax.numpy import _op
+from kerax.backend.jax.tensors import _op
 
 
 def _tuple(value, rank):
@@ -85,22 +85,33 @@ def transpose_padding(input_length, output_length, kernel_size, stride, padding,
     return before, after
 
 
+def transpose_output_length(length, kernel, padding, stride, dilation=1, output_padding=None):
+    """Output length of a transposed convolution (Keras's rule): `length * stride` for "same", else
+    `length * stride + max(kernel - stride, 0)`; with `output_padding`, `(length - 1) * stride + kernel - 2 * pad +
+    output_padding`, pad being kernel // 2 for "same"."""
+    if length is None:
+        return None
+    effective = (kernel - 1) * dilation + 1
+    if output_padding is None:
+        return length * stride if padding == "same" else length * stride + max(effective - stride, 0)
+    pad = effective // 2 if padding == "same" else 0
+    return (length - 1) * stride + effective - 2 * pad + output_padding
+
+
 @_op
-def conv_transpose(inputs, kernel, strides=1, padding="valid", output_shape=None, data_format=None,
+def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None, data_format=None,
                    dilation_rate=1):
-    """Transposed convolution to spatial `output_shape` (default: `input * stride` for "same", else
-    `input * stride + max(kernel - stride, 0)`)."""
+    """Transposed convolution; kernel shape (spatial..., output channels, input channels)."""
     data_format = config.standardize_data_format(data_format)
     inputs, kernel = _promoted(inputs, kernel)
     rank = inputs.ndim - 2
     strides, dilation_rate = _tuple(strides, rank), _tuple(dilation_rate, rank)
+    output_padding = (None,) * rank if output_padding is None else _tuple(output_padding, rank)
+    padding = padding.lower()
     lengths = [inputs.shape[axis] for axis in _spatial_axes(rank, data_format)]
-    if output_shape is None:
-        output_shape = [
-            n * s + (0 if padding == "same" else max((k - 1) * d + 1 - s, 0))
-            for n, s, k, d in zip(lengths, strides, kernel.shape[:rank], dilation_rate)
-        ]
-    pads = [transpose_padding(*args, padding.lower(), d) for *args, d in
+    output_shape = [transpose_output_length(*args) for args in
+                    zip(lengths, kernel.shape[:rank], [padding] * rank, strides, dilation_rate, output_padding)]
+    pads = [transpose_padding(*args, padding, d) for *args, d in
             zip(lengths, output_shape, kernel.shape[:rank], strides, dilation_rate)]
     return jax.lax.conv_general_dilated(
         inputs, jnp.flip(kernel, axis=tuple(range(rank))), (1,) * rank, pads, lhs_dilation=strides,

@@ -36,7 +36,9 @@ class Variable(BaseVariable):
         return self.value
 
 
-def convert_to_tensor(x, dtype=None, sparse=None):
+def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
+    if ragged:
+        raise ValueError("convert_to_tensor(ragged=True): the JAX backend has no ragged tensors.")
     if isinstance(x, BaseVariable):
         x = x.value
     if dtype is not None:
@@ -99,24 +101,44 @@ def standardize_dtype_of(x):
     return dtypes.standardize_dtype(x.dtype)
 
 
+def dtype(x):
+    return dtypes.standardize_dtype(x.dtype)
+
+
+def saturate_cast(x, dtype):
+    """Cast that clips to the target dtype's range first (300.0 -> uint8 gives 255, inf -> float16 gives its max)."""
+    x = convert_to_tensor(x)
+    target = jnp.dtype(dtypes.standardize_dtype(dtype))
+    if x.dtype == jnp.bool_:
+        return x.astype(target)
+    (low, high), (x_low, x_high) = _limits(target), _limits(x.dtype)
+    return jnp.clip(x, _bound(max(low, x_low), x.dtype, low), _bound(min(high, x_high), x.dtype, high)).astype(target)
+
+
+def _limits(dtype):
+    if dtype == jnp.bool_:
+        return 0, 1
+    info = jnp.finfo(dtype) if jnp.issubdtype(dtype, jnp.inexact) else jnp.iinfo(dtype)
+    return info.min, info.max
+
+
+def _bound(value, dtype, limit):
+    """`value` in `dtype`, stepped towards 0 where rounding to `dtype` carried it past `limit`
+    (float32(2**31 - 1) is 2**31, outside int32)."""
+    value = np.asarray(value).astype(dtype)
+    if abs(float(value)) > abs(float(limit)):
+        return np.nextafter(value, np.zeros((), dtype))
+    return value
+
+
+def unstack(x, num=None, axis=0):
+    """The slices of x along `axis`, as a list."""
+    x = convert_to_tensor(x)
+    return [jax.lax.index_in_dim(x, i, axis, keepdims=False) for i in range(x.shape[axis])]
+
+
 def stop_gradient(x):
     return jax.lax.stop_gradient(x)
-
-
-def cond(pred, true_fn, false_fn):
-    return jax.lax.cond(pred, true_fn, false_fn)
-
-
-def scan(fn, init, xs=None, length=None, reverse=False, unroll=1):
-    return jax.lax.scan(fn, init, xs=xs, length=length, reverse=reverse, unroll=unroll)
-
-
-def fori_loop(lower, upper, body_fun, init_val):
-    return jax.lax.fori_loop(lower, upper, body_fun, init_val)
-
-
-def while_loop(cond_fun, body_fun, init_val):
-    return jax.lax.while_loop(cond_fun, body_fun, init_val)
 
 
 def is_traced(x):
