@@ -71,7 +71,9 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
 
 
 def shuffle(x, axis=0, seed=None):
-    return jax.random.permutation(_key(seed), jnp.asarray(x), axis=axis, independent=True)
+    """The slices of x along `axis` in a random order (whole slices move, as with Keras's TensorFlow and torch
+    backends; Keras's JAX backend instead shuffles each 1-D line along `axis` independently)."""
+    return jax.random.permutation(_key(seed), jnp.asarray(x), axis=axis, independent=False)
 
 
 def gamma(shape, alpha, dtype=None, seed=None):
