@@ -20,8 +20,8 @@ def symbolic_aware(fn, name):
 
 
 def export(namespace, module, names, plain=()):
-    """Places `module.<name>` into `namespace` for each name, made symbolic-aware unless it is in `plain` (ops that
-    take or return functions, or only read a tensor's shape or dtype)."""
+    """Places `module.<name>` into `namespace` for each name, made symbolic-aware unless it is in `plain`
+    (ops that take or return functions, or only read a tensor's shape or dtype)."""
     for name in names:
         fn = getattr(module, name)
         namespace[name] = fn if name in plain else symbolic_aware(fn, name)

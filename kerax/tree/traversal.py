@@ -40,7 +40,8 @@ def map_structure_up_to(shallow_structure, func, *structures):
         if not is_nested(s) or (set(s) != set(shallow_structure) if isinstance(s, dict) else
                                 len(s) != len(shallow_structure)):
             raise ValueError("map_structure_up_to: the structures don't have the same nested structure as "
-                             f"shallow_structure (they may be deeper, not shallower): {s!r} vs {shallow_structure!r}.")
+                             "shallow_structure (they may be deeper, not shallower): "
+                             f"{s!r} vs {shallow_structure!r}.")
     return _map_children(shallow_structure,
                          lambda k: map_structure_up_to(shallow_structure[k], func, *(s[k] for s in structures)))
 

@@ -102,7 +102,8 @@ def assert_same_structure(a, b, check_types=None):
     deprecated (as in Keras) and has no effect."""
     if check_types is not None:
         warnings.warn("assert_same_structure: `check_types` is deprecated and has no effect; use "
-                      "`assert_same_paths` for a check that ignores node types.", DeprecationWarning, stacklevel=2)
+                      "`assert_same_paths` for a check that ignores node types.", DeprecationWarning,
+                      stacklevel=2)
     problem = _structure_difference(a, b, ())
     if problem:
         raise ValueError(f"The two structures don't have the same nested structure: {problem}.\nFirst structure: "

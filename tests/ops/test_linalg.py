@@ -32,8 +32,8 @@ def test_eigen_decompositions():
     symmetric = B + np.swapaxes(B, -1, -2)
     values, vectors = ops.eigh(symmetric)
     check(values, np.linalg.eigh(symmetric)[0], rtol=1e-5)
-    np.testing.assert_allclose(np.asarray(vectors) * np.asarray(values)[:, None, :] @ np.swapaxes(vectors, -1, -2),
-                               symmetric, atol=1e-5)
+    vectors, values = np.asarray(vectors), np.asarray(values)
+    np.testing.assert_allclose(vectors * values[:, None, :] @ np.swapaxes(vectors, -1, -2), symmetric, atol=1e-5)
     values, vectors = ops.eig(A)
     assert str(values.dtype) == "complex64"
     np.testing.assert_allclose(A @ np.asarray(vectors), np.asarray(vectors) * np.asarray(values), atol=1e-2)

@@ -37,7 +37,8 @@ def _model_output(build, x):
     ("linalg", lambda t: ops.det(ops.reshape(t, (-1, 2, 2))), lambda x: np.linalg.det(x.reshape(-1, 2, 2))),
     ("math", lambda t: ops.logsumexp(t, axis=1), lambda x: np.log(np.exp(x).sum(1))),
     ("core", lambda t: ops.unstack(t, axis=1)[2], lambda x: x[:, 2]),
-    ("einops", lambda t: ops.rearrange(t, "b (h w) -> b w h", h=2), lambda x: x.reshape(-1, 2, 2).transpose(0, 2, 1)),
+    ("einops", lambda t: ops.rearrange(t, "b (h w) -> b w h", h=2),
+     lambda x: x.reshape(-1, 2, 2).transpose(0, 2, 1)),
 ])
 def test_ops_on_symbolic_tensors(family, build, reference):
     x = np.random.default_rng(0).normal(size=(3, 4)).astype("float32")

@@ -33,7 +33,8 @@ def test_one_hot_and_multi_hot():
 def test_crossentropies():
     eps = 1e-7
     check(ops.categorical_crossentropy(T, P), -(T * np.log(P)).sum(-1), rtol=1e-5)
-    check(ops.categorical_crossentropy(T, LOGITS, from_logits=True), -(T * _log_softmax(LOGITS)).sum(-1), rtol=1e-5)
+    check(ops.categorical_crossentropy(T, LOGITS, from_logits=True), -(T * _log_softmax(LOGITS)).sum(-1),
+          rtol=1e-5)
     unnormalized = P * 3.0  # probabilities are renormalized over the class axis first
     check(ops.categorical_crossentropy(T, unnormalized), -(T * np.log(P)).sum(-1), rtol=1e-5)
     check(ops.categorical_crossentropy(T.T, P.T, axis=0), -(T * np.log(P)).sum(-1), rtol=1e-5)

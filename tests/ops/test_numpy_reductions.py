@@ -12,7 +12,8 @@ I = np.array([[3, -1, 2], [7, 0, -4]], "int32")
 
 # name, kwargs: each compared with NumPy's function of the same name on X and CLEAN.
 REDUCTIONS = [
-    ("sum", {"axis": 1}), ("prod", {"axis": 0, "keepdims": True}), ("max", {"axis": -1}), ("min", {"axis": (0, 1)}),
+    ("sum", {"axis": 1}), ("prod", {"axis": 0, "keepdims": True}), ("max", {"axis": -1}),
+    ("min", {"axis": (0, 1)}),
     ("amax", {"axis": 0}), ("amin", {"axis": -2, "keepdims": True}), ("argmax", {"axis": 1}),
     ("argmin", {"axis": 0}), ("mean", {"axis": [0, 1]}), ("var", {"axis": 1}), ("std", {"axis": -1}),
     ("median", {"axis": 1, "keepdims": True}), ("ptp", {"axis": 0}), ("cumsum", {"axis": 1}),

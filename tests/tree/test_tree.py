@@ -52,7 +52,8 @@ def test_assert_same_structure_and_paths():
     tree.assert_same_structure([(0, 1)], [(2, 3)])
     tree.assert_same_structure(Point(0, 1), Point(2, 3))
     tree.assert_same_structure({"a": 1}, collections.OrderedDict(a=2))
-    for a, b in [(Point(0, 1), OtherPoint(2, 3)), ([0, 1], (0, 1)), ([0], [0, 1]), ({"a": 1}, {"b": 1}), (1, [1])]:
+    mismatches = [(Point(0, 1), OtherPoint(2, 3)), ([0, 1], (0, 1)), ([0], [0, 1]), ({"a": 1}, {"b": 1}), (1, [1])]
+    for a, b in mismatches:
         with pytest.raises(ValueError, match="same nested structure"):
             tree.assert_same_structure(a, b)
     with pytest.warns(DeprecationWarning):

@@ -41,8 +41,8 @@ def _adaptive_pool(name, pool_axis, inputs, output_size, data_format):
     inputs = tensor(inputs)
     rank = inputs.ndim - 2
     if rank not in (1, 2, 3):
-        raise ValueError(f"{name}: expected a 3-D, 4-D or 5-D input (batch, spatial..., channels), received shape "
-                         f"{inputs.shape}.")
+        raise ValueError(f"{name}: expected a 3-D, 4-D or 5-D input (batch, spatial..., channels), received "
+                         f"shape {inputs.shape}.")
     sizes = (output_size,) * rank if isinstance(output_size, int) else tuple(output_size)
     if len(sizes) != rank:
         raise ValueError(f"{name}: `output_size` must be an int or {rank} ints, received {output_size!r}.")

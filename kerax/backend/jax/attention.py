@@ -1,8 +1,9 @@
 """Scaled dot-product attention (JAX). Inputs are (batch, time, heads, depth); keys and values may have fewer
 heads than queries (grouped-query attention: query head n reads key head n // (heads // key_heads)).
 
-`jax.nn.dot_product_attention` runs it, fused (cuDNN flash attention) where the GPU supports it; value depths
-that differ from key depths, and `attn_logits_soft_cap`, which it does not take, run the same math written here."""
+`jax.nn.dot_product_attention` runs it, fused (cuDNN flash attention) where the GPU supports it; value
+depths that differ from key depths, and `attn_logits_soft_cap`, which it does not take, run the same math
+written here."""
 import jax
 import jax.numpy as jnp
 

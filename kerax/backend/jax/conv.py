@@ -87,8 +87,8 @@ def transpose_padding(input_length, output_length, kernel_size, stride, padding,
 
 def transpose_output_length(length, kernel, padding, stride, dilation=1, output_padding=None):
     """Output length of a transposed convolution (Keras's rule): `length * stride` for "same", else
-    `length * stride + max(kernel - stride, 0)`; with `output_padding`, `(length - 1) * stride + kernel - 2 * pad +
-    output_padding`, pad being kernel // 2 for "same"."""
+    `length * stride + max(kernel - stride, 0)`; with `output_padding`,
+    `(length - 1) * stride + kernel - 2 * pad + output_padding`, pad being kernel // 2 for "same"."""
     if length is None:
         return None
     effective = (kernel - 1) * dilation + 1

@@ -106,13 +106,15 @@ def dtype(x):
 
 
 def saturate_cast(x, dtype):
-    """Cast that clips to the target dtype's range first (300.0 -> uint8 gives 255, inf -> float16 gives its max)."""
+    """Cast that clips to the target dtype's range first (300.0 -> uint8 gives 255; inf -> float16 gives
+    float16's max)."""
     x = convert_to_tensor(x)
     target = jnp.dtype(dtypes.standardize_dtype(dtype))
     if x.dtype == jnp.bool_:
         return x.astype(target)
     (low, high), (x_low, x_high) = _limits(target), _limits(x.dtype)
-    return jnp.clip(x, _bound(max(low, x_low), x.dtype, low), _bound(min(high, x_high), x.dtype, high)).astype(target)
+    low, high = _bound(max(low, x_low), x.dtype, low), _bound(min(high, x_high), x.dtype, high)
+    return jnp.clip(x, low, high).astype(target)
 
 
 def _limits(dtype):
@@ -137,8 +139,8 @@ def unstack(x, num=None, axis=0):
     return [jax.lax.index_in_dim(x, i, axis, keepdims=False) for i in range(x.shape[axis])]
 
 
-def stop_gradient(x):
-    return jax.lax.stop_gradient(x)
+def stop_gradient(variable):
+    return jax.lax.stop_gradient(variable.value if isinstance(variable, BaseVariable) else variable)
 
 
 def is_traced(x):

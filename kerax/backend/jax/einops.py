@@ -36,8 +36,8 @@ def _axis_sizes(source, shape, axes_lengths, pattern):
         unknown = [name for name in group if name not in sizes]
         known = math.prod(sizes[name] for name in group if name in sizes)
         if len(unknown) > 1:
-            raise ValueError(f"rearrange: in {pattern!r}, give the lengths of all but one of {unknown} as keyword "
-                             "arguments.")
+            raise ValueError(f"rearrange: in {pattern!r}, give the lengths of all but one of {unknown} as "
+                             "keyword arguments.")
         if unknown:
             sizes[unknown[0]] = dim // known
         if math.prod(sizes[name] for name in group) != dim:
@@ -51,7 +51,8 @@ def rearrange(tensor, pattern, **axes_lengths):
         raise ValueError(f"rearrange: the pattern must read 'input axes -> output axes', received {pattern!r}.")
     source, target = (_groups(side, pattern) for side in pattern.split("->"))
     if len(source) != x.ndim:
-        raise ValueError(f"rearrange: {pattern!r} names {len(source)} input axes but the tensor has shape {x.shape}.")
+        raise ValueError(f"rearrange: {pattern!r} names {len(source)} input axes but the tensor has shape "
+                         f"{x.shape}.")
     names, target_names = [n for g in source for n in g], [n for g in target for n in g]
     if sorted(names) != sorted(target_names) or len(set(names)) != len(names):
         raise ValueError(f"rearrange: both sides of {pattern!r} must name the same axes, each once.")

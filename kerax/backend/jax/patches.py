@@ -13,7 +13,8 @@ def _pair(value):
 
 
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
-    """(N, C, H, W) -> (N, C * kH * kW, L): every kH x kW window (channel-major, as torch's Unfold) as a column."""
+    """(N, C, H, W) -> (N, C * kH * kW, L): every kH x kW window as a column (channel-major, as torch's
+    Unfold)."""
     x = tensor(x)
     if x.ndim != 4:
         raise ValueError(f"unfold: expected a 4-D (N, C, H, W) input, received shape {x.shape}.")
@@ -59,7 +60,8 @@ def depth_to_space(x, block_size, data_format="channels_last"):
 
 
 def space_to_depth(x, block_size, data_format="channels_last"):
-    """(N, H, W, C) -> (N, H / b, W / b, C * b**2) (or the channels_first equivalent); inverse of depth_to_space."""
+    """(N, H, W, C) -> (N, H / b, W / b, C * b**2) (or the channels_first equivalent); inverse of
+    depth_to_space."""
     x = tensor(x)
     b = block_size
     if _channels_last(data_format):

@@ -57,7 +57,8 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
     least-squares inverse); with `window=None`, the frames are only overlap-added."""
     real, imag = (tensor(part) for part in x)
     if real.ndim < 2:
-        raise ValueError(f"istft: the input must have at least 2 dimensions (frames, bins), received {real.shape}.")
+        raise ValueError(f"istft: the input must have at least 2 dimensions (frames, bins), received shape "
+                         f"{real.shape}.")
     frames = jnp.fft.irfft(real + 1j * imag, n=fft_length, axis=-1).astype(real.dtype)
     window = _window(window, sequence_length, fft_length, real.dtype)
     if window is None:
