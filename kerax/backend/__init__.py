@@ -16,7 +16,8 @@ if config.backend() == "jax":
     from kerax.backend.jax import (
         Variable, block_until_ready, cast, checks, compute_output_spec, cond, control_flow, conv, convert_to_numpy,
         convert_to_tensor, core, ctc, device_put, einops, fori_loop, is_tensor, is_traced, jit, linalg, math, nn,
-        numpy, random, rnn, scan, scatter, shape, stft, stop_gradient, trainer, value_and_grad, while_loop,
+        numpy, random, rnn, scan, scatter, shape, stft, stop_gradient, tensor_ops, trainer, value_and_grad,
+        while_loop,
     )
 elif config.backend() == "torch":
     raise NotImplementedError(

@@ -6,11 +6,12 @@ _CONTROL_FLOW = (
     "cond", "switch", "scan", "associative_scan", "map", "vectorized_map", "fori_loop", "while_loop",
     "custom_gradient",
 )
-_TENSORS = ("cast", "saturate_cast", "convert_to_tensor", "stop_gradient", "unstack")
+_CONVERSION = ("cast", "convert_to_tensor", "stop_gradient")
 # Read a tensor's shape or dtype, or only make sense on real values: not graph nodes.
-_PLAIN = ("shape", "dtype", "is_tensor", "convert_to_numpy")
-__all__ = _CONTROL_FLOW + _TENSORS + _PLAIN + ("scatter", "scatter_update")
+_PLAIN = ("shape", "is_tensor", "convert_to_numpy")
+__all__ = _CONTROL_FLOW + _CONVERSION + _PLAIN + ("dtype", "saturate_cast", "unstack", "scatter", "scatter_update")
 
 _export(globals(), _backend.control_flow, _CONTROL_FLOW, plain=("custom_gradient",))
-_export(globals(), _backend.core, _TENSORS + _PLAIN, plain=_PLAIN)
+_export(globals(), _backend.core, _CONVERSION + _PLAIN, plain=_PLAIN)
+_export(globals(), _backend.tensor_ops, ("dtype", "saturate_cast", "unstack"), plain=("dtype",))
 _export(globals(), _backend.scatter, ("scatter", "scatter_update"))

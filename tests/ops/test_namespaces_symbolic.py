@@ -34,6 +34,7 @@ def _model_output(build, x):
     ("numpy", lambda t: ops.flip(ops.cumsum(t, axis=1), axis=-1), lambda x: np.flip(np.cumsum(x, 1), -1)),
     ("nn", lambda t: ops.rms_normalization(t, axis=-1),
      lambda x: x / np.sqrt((x**2).mean(-1, keepdims=True) + 1e-7)),
+    ("nn", lambda t: ops.real(ops.polar(t, t)), lambda x: x * np.cos(x)),  # a complex intermediate
     ("linalg", lambda t: ops.det(ops.reshape(t, (-1, 2, 2))), lambda x: np.linalg.det(x.reshape(-1, 2, 2))),
     ("math", lambda t: ops.logsumexp(t, axis=1), lambda x: np.log(np.exp(x).sum(1))),
     ("core", lambda t: ops.unstack(t, axis=1)[2], lambda x: x[:, 2]),

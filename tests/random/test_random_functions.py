@@ -8,29 +8,23 @@ from kerax import random
 N = 4000
 
 
-def _moments(samples):
-    samples = np.asarray(samples, "float64")
-    return samples.mean(), samples.var()
-
-
 @pytest.mark.parametrize("name,kwargs,mean,var", [
-    ("gamma", {"alpha": 2.5}, 2.5, 2.5),
-    ("beta", {"alpha": 2.0, "beta": 5.0}, 2 / 7, 10 / (49 * 8)),
-    ("binomial", {"counts": 10, "probabilities": 0.3}, 3.0, 2.1),
+    ("gamma", {"alpha": 2.5}, [2.5], [2.5]),
+    ("beta", {"alpha": 2.0, "beta": 5.0}, [2 / 7], [10 / (49 * 8)]),
+    # counts and probabilities broadcast against the shape: two binomials at once.
+    ("binomial", {"counts": [10, 20], "probabilities": [0.3, 0.1]}, [3.0, 2.0], [2.1, 1.8]),
 ])
 def test_distribution_moments(name, kwargs, mean, var):
-    samples = getattr(random, name)((N,), **kwargs, seed=7)
-    assert samples.shape == (N,) and str(samples.dtype) == "float32"
-    sample_mean, sample_var = _moments(samples)
-    # Standard error of the mean is sqrt(var / N); allow 4 of them, and 10% on the variance.
-    assert abs(sample_mean - mean) < 4 * np.sqrt(var / N)
-    assert abs(sample_var - var) < 0.1 * var
-
-
-def test_parameters_broadcast():
-    samples = np.asarray(random.binomial((N, 2), counts=[5, 20], probabilities=[0.5, 0.1], seed=1))
-    np.testing.assert_allclose(samples.mean(0), [2.5, 2.0], atol=0.15)
-    assert (samples == np.round(samples)).all() and samples.min() >= 0 and samples[:, 0].max() <= 5
+    shape = (N, len(mean))
+    result = getattr(random, name)(shape, **kwargs, seed=7)
+    assert result.shape == shape and str(result.dtype) == "float32"
+    samples = np.asarray(result, "float64")
+    for column, (m, v) in enumerate(zip(mean, var)):
+        # The standard error of the mean is sqrt(var / N): allow 4 of them, and 10% on the variance.
+        assert abs(samples[:, column].mean() - m) < 4 * np.sqrt(v / N)
+        assert abs(samples[:, column].var() - v) < 0.1 * v
+    if name == "binomial":
+        assert (samples == np.round(samples)).all() and samples.min() >= 0 and samples[:, 0].max() <= 10
 
 
 def test_categorical():

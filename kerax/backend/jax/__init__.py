@@ -1,6 +1,7 @@
 """The JAX engine: the only package in kerax that imports jax."""
 from kerax.backend.jax import (
-    checks, control_flow, conv, core, ctc, einops, linalg, math, nn, numpy, random, rnn, scatter, stft, trainer,
+    checks, control_flow, conv, core, ctc, einops, linalg, math, nn, numpy, random, rnn, scatter, stft, tensor_ops,
+    trainer,
 )
 from kerax.backend.jax.control_flow import cond, fori_loop, scan, while_loop
 from kerax.backend.jax.core import (

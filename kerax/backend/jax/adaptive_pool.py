@@ -7,7 +7,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerax.backend import config
-from kerax.backend.jax.tensors import as_float, tensor
+from kerax.backend.jax.tensors import as_float, compiled, tensor
 
 __all__ = ["adaptive_average_pool", "adaptive_max_pool"]
 
@@ -37,6 +37,7 @@ def _max_axis(x, axis, size):
     return jnp.max(jnp.reshape(gathered, shape), axis=axis + 1)
 
 
+@compiled("name", "pool_axis", "output_size", "data_format")
 def _adaptive_pool(name, pool_axis, inputs, output_size, data_format):
     inputs = tensor(inputs)
     rank = inputs.ndim - 2

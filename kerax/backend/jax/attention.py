@@ -7,7 +7,7 @@ written here."""
 import jax
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import tensor
+from kerax.backend.jax.tensors import compiled, tensor
 
 __all__ = ["dot_product_attention"]
 
@@ -29,8 +29,7 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, i
         return _attention(query, key, value, bias, mask, scale, is_causal, attn_logits_soft_cap)
     implementation = {None: None, True: "cudnn", False: "xla"}[flash_attention]
     try:
-        return jax.nn.dot_product_attention(query, key, value, bias=bias, mask=mask, scale=scale,
-                                            is_causal=is_causal, implementation=implementation)
+        return _fused_attention(query, key, value, bias, mask, scale, is_causal, implementation)
     except RuntimeError as error:
         if flash_attention:
             raise RuntimeError(f"dot_product_attention: flash attention is not available here ({error}). It "
@@ -38,6 +37,13 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, i
         raise
 
 
+@compiled("scale", "is_causal", "implementation")
+def _fused_attention(query, key, value, bias, mask, scale, is_causal, implementation):
+    return jax.nn.dot_product_attention(query, key, value, bias=bias, mask=mask, scale=scale, is_causal=is_causal,
+                                        implementation=implementation)
+
+
+@compiled("scale", "is_causal", "soft_cap")
 def _attention(query, key, value, bias, mask, scale, is_causal, soft_cap):
     batch, target, heads, depth = query.shape
     source, key_heads = key.shape[1], key.shape[2]

@@ -4,7 +4,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
-from kerax.backend.jax.tensors import as_float, tensor
+from kerax.backend.jax.tensors import as_float, compiled, tensor
 
 __all__ = ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"]
 
@@ -22,6 +22,7 @@ def _log_probabilities(output, from_logits, axis):
     return jnp.log(jnp.clip(output, config.epsilon(), 1.0 - config.epsilon()))
 
 
+@compiled("from_logits")
 def binary_crossentropy(target, output, from_logits=False):
     target, output = as_float(target), as_float(output)
     _same_shape("binary_crossentropy", target, output)
@@ -31,6 +32,7 @@ def binary_crossentropy(target, output, from_logits=False):
     return -(target * jnp.log(output) + (1.0 - target) * jnp.log(1.0 - output))
 
 
+@compiled("from_logits", "axis")
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     target, output = as_float(target), as_float(output)
     _same_shape("categorical_crossentropy", target, output)
@@ -39,6 +41,7 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return -jnp.sum(target * _log_probabilities(output, from_logits, axis), axis=axis)
 
 
+@compiled("from_logits", "axis")
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     target, output = tensor(target).astype("int32"), as_float(output)
     if output.ndim < 1:

@@ -4,7 +4,7 @@ import re
 
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import tensor as as_tensor
+from kerax.backend.jax.tensors import compiled, tensor as as_tensor
 
 __all__ = ["rearrange"]
 
@@ -46,6 +46,11 @@ def _axis_sizes(source, shape, axes_lengths, pattern):
 
 
 def rearrange(tensor, pattern, **axes_lengths):
+    return _rearrange(tensor, pattern, tuple(sorted(axes_lengths.items())))
+
+
+@compiled("pattern", "axes_lengths")
+def _rearrange(tensor, pattern, axes_lengths):
     x = as_tensor(tensor)
     if pattern.count("->") != 1:
         raise ValueError(f"rearrange: the pattern must read 'input axes -> output axes', received {pattern!r}.")
@@ -56,7 +61,7 @@ def rearrange(tensor, pattern, **axes_lengths):
     names, target_names = [n for g in source for n in g], [n for g in target for n in g]
     if sorted(names) != sorted(target_names) or len(set(names)) != len(names):
         raise ValueError(f"rearrange: both sides of {pattern!r} must name the same axes, each once.")
-    sizes = _axis_sizes(source, x.shape, axes_lengths, pattern)
+    sizes = _axis_sizes(source, x.shape, dict(axes_lengths), pattern)
     x = jnp.reshape(x, [sizes[n] for n in names])
     x = jnp.transpose(x, [names.index(n) for n in target_names])
     return jnp.reshape(x, [math.prod(sizes[n] for n in group) for group in target])

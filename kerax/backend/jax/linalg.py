@@ -4,7 +4,7 @@ import jax
 import jax.numpy as jnp
 import jax.scipy.linalg as jsl
 
-from kerax.backend.jax.tensors import as_float
+from kerax.backend.jax.tensors import as_float, compiled
 
 __all__ = [
     "cholesky", "cholesky_inverse", "det", "eig", "eigh", "inv", "lu_factor", "norm", "qr", "solve",
@@ -41,10 +41,16 @@ def _raise_on_nan(name, out, why):
 
 
 def cholesky(x, upper=False):
-    out = jnp.linalg.cholesky(_matrices("cholesky", x), upper=upper)
+    out = _cholesky(x, upper)
     return _raise_on_nan("cholesky", out, "the input is not a symmetric positive-definite matrix.")
 
 
+@compiled("upper")
+def _cholesky(x, upper):
+    return jnp.linalg.cholesky(_matrices("cholesky", x), upper=upper)
+
+
+@compiled("upper")
 def cholesky_inverse(x, upper=False):
     """The inverse of A from its Cholesky factor `x` (A = x @ x^T, or x^T @ x when `upper`)."""
     x = _matrices("cholesky_inverse", x)
@@ -72,6 +78,7 @@ def inv(x):
     return jnp.linalg.inv(_matrices("inv", x))
 
 
+@compiled()
 def lu_factor(x):
     """(lu, pivots) with L (unit diagonal) and U packed into `lu`, as `scipy.linalg.lu_factor`."""
     factor = jsl.lu_factor

@@ -5,12 +5,17 @@ import math
 import jax
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import as_float, tensor
+from kerax.backend.jax.tensors import as_float, compiled, tensor
 
 __all__ = [
     "segment_sum", "segment_max", "segment_min", "segment_prod", "top_k", "in_top_k", "logsumexp", "cdist",
     "extract_sequences", "rsqrt", "erf", "erfc", "erfinv", "logdet", "view_as_complex", "view_as_real",
 ]
+
+
+@compiled("reduce", "num_segments", "sorted")
+def _segment_reduce(reduce, data, segment_ids, num_segments, sorted):
+    return reduce(data, segment_ids, num_segments, indices_are_sorted=sorted)
 
 
 def _segment(reduce):
@@ -20,8 +25,12 @@ def _segment(reduce):
             raise ValueError(f"{reduce.__name__}: `segment_ids` must be 1-D with one id per row of `data`, "
                              f"received segment_ids.shape={segment_ids.shape} and data.shape={data.shape}. "
                              "Flatten both (or use `ops.vectorized_map`) first.")
-        # Without num_segments the count is read from the values, which works eagerly only.
-        return reduce(data, segment_ids, num_segments, indices_are_sorted=sorted)
+        if num_segments is None:
+            if isinstance(segment_ids, jax.core.Tracer):
+                raise ValueError(f"{reduce.__name__}: give `num_segments` inside compiled code (the count cannot "
+                                 "be read from traced segment ids).")
+            num_segments = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
+        return _segment_reduce(reduce, data, segment_ids, num_segments, sorted)
 
     op.__name__ = op.__qualname__ = reduce.__name__
     return op
@@ -36,6 +45,7 @@ def top_k(x, k, sorted=True):
     return jax.lax.top_k(tensor(x), k)
 
 
+@compiled("k")
 def in_top_k(targets, predictions, k):
     """Whether each target's prediction is among the k largest of its row; ties count as in (as in TensorFlow),
     a NaN prediction never does."""
@@ -45,11 +55,13 @@ def in_top_k(targets, predictions, k):
     return jnp.sum(predictions > at_target, axis=-1) < k
 
 
+@compiled("axis", "keepdims")
 def logsumexp(x, axis=None, keepdims=False):
     axis = tuple(axis) if isinstance(axis, list) else axis
     return jax.nn.logsumexp(as_float(x), axis=axis, keepdims=keepdims)
 
 
+@compiled()
 def cdist(x, y):
     """Euclidean distances between the rows of x (..., m, d) and y (..., n, d): shape (..., m, n)."""
     x, y = as_float(x), as_float(y)
@@ -60,6 +72,7 @@ def cdist(x, y):
     return jnp.sqrt(jnp.sum(difference * difference, axis=-1))
 
 
+@compiled("sequence_length", "sequence_stride")
 def extract_sequences(x, sequence_length, sequence_stride):
     """Frames of the last axis: (..., length) -> (..., num_frames, sequence_length)."""
     x = tensor(x)
@@ -87,11 +100,13 @@ def erfinv(x):
     return jax.scipy.special.erfinv(as_float(x))
 
 
+@compiled()
 def logdet(x):
     """log(det(x)) of a Hermitian positive-definite x (as Keras: log|det| from slogdet)."""
     return jnp.linalg.slogdet(as_float(x))[1]
 
 
+@compiled()
 def view_as_complex(x):
     """(..., 2) real/imaginary pairs -> complex64 (...)."""
     x = tensor(x)
@@ -101,6 +116,7 @@ def view_as_complex(x):
     return jax.lax.complex(x[..., 0].astype("float32"), x[..., 1].astype("float32"))
 
 
+@compiled()
 def view_as_real(x):
     """complex (...) -> (..., 2) real/imaginary pairs."""
     x = tensor(x)

@@ -17,7 +17,7 @@ from kerax.backend.jax.normalization import (  # noqa: F401
     batch_normalization, layer_normalization, moments, normalize, rms_normalization,
 )
 from kerax.backend.jax.patches import depth_to_space, fold, space_to_depth, unfold  # noqa: F401
-from kerax.backend.jax.tensors import _op, as_float, tensor
+from kerax.backend.jax.tensors import _op, as_float, compiled, tensor
 
 relu = _op(jax.nn.relu)
 relu6 = _op(jax.nn.relu6)
@@ -74,11 +74,19 @@ def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwa
         raise ValueError("multi_hot: `num_classes` must be given.")
     if kwargs:
         raise TypeError(f"multi_hot: unexpected arguments {sorted(kwargs)}.")
+    if sparse:
+        raise NotImplementedError("multi_hot(sparse=True): kerax has no sparse tensors; use sparse=False.")
+    return _multi_hot(inputs, num_classes, axis, dtype or config.floatx())
+
+
+@compiled("num_classes", "axis", "dtype")
+def _multi_hot(inputs, num_classes, axis, dtype):
     inputs = tensor(inputs)
-    encoded = one_hot(inputs.astype("int32"), num_classes, axis=axis, dtype=dtype, sparse=sparse)
+    encoded = jax.nn.one_hot(inputs.astype("int32"), num_classes, axis=axis, dtype=dtype)
     return jnp.max(encoded, axis=1 if inputs.ndim > 1 else 0)
 
 
+@compiled()
 def psnr(x1, x2, max_val):
     """Peak signal-to-noise ratio in dB: 20 log10(max_val) - 10 log10(mean((x1 - x2)**2))."""
     x1, x2 = as_float(x1), as_float(x2)
@@ -88,6 +96,7 @@ def psnr(x1, x2, max_val):
     return 20 * jnp.log10(jnp.asarray(max_val, x2.dtype)) - 10 * jnp.log10(mse)
 
 
+@compiled()
 def polar(abs_, angle):
     """The complex numbers abs_ * (cos(angle) + i sin(angle))."""
     abs_, angle = as_float(abs_), as_float(angle)

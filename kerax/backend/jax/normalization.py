@@ -4,7 +4,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
-from kerax.backend.jax.tensors import as_float, tensor
+from kerax.backend.jax.tensors import as_float, compiled, tensor
 
 __all__ = ["moments", "batch_normalization", "layer_normalization", "rms_normalization", "normalize"]
 
@@ -17,6 +17,7 @@ def _axes(axis):
     return tuple(axis) if isinstance(axis, (list, tuple)) else axis
 
 
+@compiled("axes", "keepdims", "synchronized")
 def moments(x, axes, keepdims=False, synchronized=False):
     if synchronized:
         raise NotImplementedError("moments(synchronized=True) (statistics across devices) is not implemented in "
@@ -35,6 +36,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     return mean.astype(x.dtype), variance.astype(x.dtype)
 
 
+@compiled("axis")
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
     """(x - mean) / sqrt(variance + epsilon) * scale + offset, with the 1-D statistics laid along `axis`."""
     x = tensor(x)
@@ -58,6 +60,14 @@ def _statistics_shape(x, axes):
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     """(x - mean) / sqrt(var + epsilon) * gamma + beta, statistics over `axis`. `rms_scaling=True` (deprecated in
     Keras) divides by sqrt(var + epsilon) only."""
+    rms_scaling = kwargs.pop("rms_scaling", False)
+    if kwargs:
+        raise TypeError(f"layer_normalization: unexpected arguments {sorted(kwargs)}.")
+    return _layer_normalization(x, gamma, beta, axis, epsilon, rms_scaling)
+
+
+@compiled("axis", "rms_scaling")
+def _layer_normalization(x, gamma, beta, axis, epsilon, rms_scaling):
     epsilon = config.epsilon() if epsilon is None else epsilon
     x = tensor(x)
     computed = x.astype(_compute_dtype(x))
@@ -69,7 +79,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
 
     mean, variance = moments(computed, axes, keepdims=True)
     inverse = jax.lax.rsqrt(variance + epsilon)
-    if kwargs.pop("rms_scaling", False):
+    if rms_scaling:
         outputs = computed * inverse
         return (outputs if gamma is None else outputs * laid_out(gamma)).astype(x.dtype)
     if gamma is not None:
@@ -78,6 +88,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     return (outputs if beta is None else outputs + laid_out(beta)).astype(x.dtype)
 
 
+@compiled("axis")
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     """x / sqrt(mean(x**2) + epsilon) * scale, over `axis`."""
     epsilon = config.epsilon() if epsilon is None else epsilon
@@ -91,6 +102,7 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     return outputs.astype(x.dtype)
 
 
+@compiled("axis", "order")
 def normalize(x, axis=-1, order=2, epsilon=None):
     """x / max(norm(x, order), epsilon) over `axis`."""
     if not isinstance(order, int) or order < 1:

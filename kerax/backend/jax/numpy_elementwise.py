@@ -3,7 +3,7 @@
 Float math on integer or bool inputs computes in `floatx()`, as Keras does."""
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import as_float, binary, is_int_or_bool, tensor, unary
+from kerax.backend.jax.tensors import as_float, binary, compiled, is_int_or_bool, tensor, unary
 
 __all__ = [
     "abs", "absolute", "fabs", "add", "subtract", "multiply", "divide", "true_divide", "divide_no_nan",
@@ -57,6 +57,7 @@ logical_and, logical_or = binary(jnp.logical_and), binary(jnp.logical_or)
 logical_xor, logical_not = binary(jnp.logical_xor), unary(jnp.logical_not)
 
 
+@compiled()
 def divide_no_nan(x1, x2):
     """x1 / x2, and 0 where x2 is 0."""
     x1, x2 = tensor(x1), tensor(x2)
@@ -69,6 +70,7 @@ def trunc(x):
     return x if is_int_or_bool(x.dtype) else jnp.trunc(x)
 
 
+@compiled("decimals")
 def round(x, decimals=0):
     x = tensor(x)
     if is_int_or_bool(x.dtype) and decimals < 0:
@@ -85,6 +87,7 @@ def clip(x, x_min, x_max):
     return jnp.clip(x, x_min, x_max)
 
 
+@compiled()
 def ldexp(x1, x2):
     x1, x2 = tensor(x1), tensor(x2)
     if not jnp.issubdtype(x2.dtype, jnp.integer):

@@ -1,7 +1,7 @@
 """Indexing, selection, sorting and searching ops (JAX)."""
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import tensor
+from kerax.backend.jax.tensors import compiled, tensor
 
 __all__ = [
     "take", "take_along_axis", "get_item", "where", "select", "nonzero", "unravel_index", "sort", "argsort",
@@ -58,6 +58,7 @@ def argpartition(x, kth, axis=-1):
     return jnp.argpartition(x, kth, axis=axis)
 
 
+@compiled("side")
 def searchsorted(sorted_sequence, values, side="left"):
     sorted_sequence = tensor(sorted_sequence)
     if sorted_sequence.ndim != 1:
@@ -66,6 +67,7 @@ def searchsorted(sorted_sequence, values, side="left"):
     return jnp.searchsorted(sorted_sequence, tensor(values), side=side)
 
 
+@compiled()
 def digitize(x, bins):
     return jnp.digitize(tensor(x), tensor(bins)).astype("int32")
 

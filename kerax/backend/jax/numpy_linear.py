@@ -2,7 +2,7 @@
 part of `keras.ops.numpy`."""
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import as_float, binary, tensor
+from kerax.backend.jax.tensors import as_float, binary, compiled, tensor
 
 __all__ = [
     "matmul", "dot", "tensordot", "einsum", "outer", "inner", "vdot", "kron", "cross", "trace", "diagonal",
@@ -60,20 +60,24 @@ def diff(a, n=1, axis=-1):
     return jnp.diff(tensor(a), n=n, axis=axis)
 
 
+@compiled("axis")
 def trapezoid(y, x=None, dx=1.0, axis=-1):
     y = as_float(y)
     return jnp.trapezoid(y, None if x is None else tensor(x), dx=dx, axis=axis)
 
 
+@compiled("mode")
 def correlate(x1, x2, mode="valid"):
     x1, x2 = as_float(x1), as_float(x2)
     return jnp.correlate(x1, x2, mode=mode)
 
 
+@compiled()
 def corrcoef(x):
     return jnp.corrcoef(as_float(x))
 
 
+@compiled("bins", "range")
 def histogram(x, bins=10, range=None):
     """Counts (int32) of `x` in `bins` equal bins over `range` (default: x's min to max), and the bin edges."""
     if not isinstance(bins, int) or bins < 0:
@@ -101,5 +105,6 @@ def bincount(x, weights=None, minlength=0, sparse=False):
     return jnp.bincount(x, weights, length=length)
 
 
+@compiled()
 def slogdet(x):
     return tuple(jnp.linalg.slogdet(as_float(x)))

@@ -2,7 +2,7 @@
 cumulative forms. Means and variances of integer or half-precision inputs are computed in float32 at least."""
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import as_float, float_dtype, tensor
+from kerax.backend.jax.tensors import as_float, compiled, float_dtype, tensor
 
 __all__ = [
     "sum", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "all", "any", "mean", "var", "std",
@@ -57,6 +57,7 @@ def any(x, axis=None, keepdims=False):
     return jnp.any(tensor(x), axis=_axis(axis), keepdims=keepdims)
 
 
+@compiled("fn", "axis", "keepdims")
 def _moment(fn, x, axis, keepdims):
     """`fn` computed in float32 at least (float16 sums overflow), returned in Keras's result dtype."""
     x = tensor(x)
@@ -77,18 +78,22 @@ def std(x, axis=None, keepdims=False):
     return _moment(jnp.std, x, axis, keepdims)
 
 
+@compiled("axis", "keepdims")
 def median(x, axis=None, keepdims=False):
     return jnp.median(as_float(x), axis=_axis(axis), keepdims=keepdims)
 
 
+@compiled("axis", "method", "keepdims")
 def quantile(x, q, axis=None, method="linear", keepdims=False):
     return jnp.quantile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
 
 
+@compiled("axis", "method", "keepdims")
 def percentile(x, q, axis=None, method="linear", keepdims=False):
     return jnp.percentile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
 
 
+@compiled("axis")
 def average(x, axis=None, weights=None):
     x = tensor(x)
     if weights is None:
@@ -110,6 +115,7 @@ def cumprod(x, axis=None, dtype=None):
     return jnp.cumprod(tensor(x), axis=axis, dtype=dtype)
 
 
+@compiled("axis")
 def count_nonzero(x, axis=None):
     return jnp.count_nonzero(tensor(x), axis=_axis(axis)).astype("int32")
 
@@ -150,14 +156,17 @@ def nanstd(x, axis=None, keepdims=False):
     return _moment(jnp.nanstd, x, axis, keepdims)
 
 
+@compiled("axis", "keepdims")
 def nanmedian(x, axis=None, keepdims=False):
     return jnp.nanmedian(as_float(x), axis=_axis(axis), keepdims=keepdims)
 
 
+@compiled("axis", "method", "keepdims")
 def nanquantile(x, q, axis=None, method="linear", keepdims=False):
     return jnp.nanquantile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
 
 
+@compiled("axis", "method", "keepdims")
 def nanpercentile(x, q, axis=None, method="linear", keepdims=False):
     return jnp.nanpercentile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
 

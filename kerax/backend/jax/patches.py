@@ -3,7 +3,7 @@ block_size x block_size spatial blocks into channels (`space_to_depth`) and back
 import jax
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import tensor
+from kerax.backend.jax.tensors import compiled, tensor
 
 __all__ = ["unfold", "fold", "depth_to_space", "space_to_depth"]
 
@@ -12,6 +12,7 @@ def _pair(value):
     return (value, value) if isinstance(value, int) else tuple(value)
 
 
+@compiled("kernel_size", "dilation", "padding", "stride")
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     """(N, C, H, W) -> (N, C * kH * kW, L): every kH x kW window as a column (channel-major, as torch's
     Unfold)."""
@@ -27,6 +28,7 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     return jnp.reshape(patches, patches.shape[:2] + (-1,))
 
 
+@compiled("output_size", "kernel_size", "dilation", "padding", "stride")
 def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     """Inverse arrangement of `unfold` (N, C * kH * kW, L) -> (N, C, H, W); overlapping values add up."""
     x = tensor(x)
@@ -46,6 +48,7 @@ def _channels_last(data_format):
     return data_format == "channels_last"
 
 
+@compiled("block_size", "data_format")
 def depth_to_space(x, block_size, data_format="channels_last"):
     """(N, H, W, C) -> (N, H * b, W * b, C / b**2) (or the channels_first equivalent)."""
     x = tensor(x)
@@ -59,6 +62,7 @@ def depth_to_space(x, block_size, data_format="channels_last"):
     return jnp.reshape(x, (n, c // b**2, h * b, w * b))
 
 
+@compiled("block_size", "data_format")
 def space_to_depth(x, block_size, data_format="channels_last"):
     """(N, H, W, C) -> (N, H / b, W / b, C * b**2) (or the channels_first equivalent); inverse of
     depth_to_space."""

@@ -2,7 +2,7 @@
 (num_updates, index_depth); each row indexes the leading `index_depth` axes."""
 import jax.numpy as jnp
 
-from kerax.backend.jax.tensors import tensor
+from kerax.backend.jax.tensors import compiled, tensor
 
 __all__ = ["scatter", "scatter_update"]
 
@@ -13,6 +13,7 @@ def _index_tuple(indices):
     return tuple(jnp.moveaxis(tensor(indices), -1, 0))
 
 
+@compiled("shape")
 def scatter(indices, values, shape):
     """A zeros tensor of `shape` with `values` added at `indices` (repeated indices add up)."""
     values = tensor(values)
@@ -26,6 +27,11 @@ def scatter_update(inputs, indices, updates, reduction=None):
     if reduction is not None and reduction not in _REDUCTIONS:
         raise ValueError(f"scatter_update: `reduction` must be None or one of {_REDUCTIONS}, "
                          f"received reduction={reduction!r}.")
+    return _scatter_update(inputs, indices, updates, reduction)
+
+
+@compiled("reduction")
+def _scatter_update(inputs, indices, updates, reduction):
     target = tensor(inputs).at[_index_tuple(indices)]
     updates = tensor(updates)
     if reduction is None:

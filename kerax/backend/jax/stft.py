@@ -1,9 +1,10 @@
 """Short-time Fourier transform and its inverse (JAX), with Keras's framing: windows of `sequence_length`
 centred in frames of `fft_length`, spectra unnormalized, results as (real, imaginary) pairs."""
 import jax.numpy as jnp
+import numpy as np
 
 from kerax.backend.jax.math import extract_sequences
-from kerax.backend.jax.tensors import tensor
+from kerax.backend.jax.tensors import compiled, tensor
 
 __all__ = ["stft", "istft"]
 
@@ -11,21 +12,21 @@ __all__ = ["stft", "istft"]
 _WINDOW_COEFFICIENTS = {"hann": (0.5, 0.5), "hamming": (0.54, 0.46)}
 
 
-def _window(window, sequence_length, fft_length, dtype):
-    """The window padded (centred) to fft_length, or None for no window."""
+def _window(window, sequence_length, fft_length):
+    """The window padded (centred) to fft_length, or None for no window; built on the host."""
     if window is None:
         return None
     if isinstance(window, str):
         if window not in _WINDOW_COEFFICIENTS:
             raise ValueError(f"stft/istft: a string `window` must be 'hann' or 'hamming', received {window!r}.")
         a, b = _WINDOW_COEFFICIENTS[window]
-        window = a - b * jnp.cos(2 * jnp.pi * jnp.arange(sequence_length) / sequence_length)
-    window = tensor(window).astype(dtype)
+        window = a - b * np.cos(2 * np.pi * np.arange(sequence_length) / sequence_length)
+    window = np.asarray(window)
     if window.shape != (sequence_length,):
         raise ValueError(f"stft/istft: `window` must have shape ({sequence_length},) (sequence_length), "
                          f"received shape {window.shape}.")
     left = (fft_length - sequence_length) // 2
-    return jnp.pad(window, (left, fft_length - sequence_length - left))
+    return np.pad(window, (left, fft_length - sequence_length - left))
 
 
 def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=True):
@@ -34,11 +35,16 @@ def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=
         raise TypeError(f"stft: expected a float32 or float64 input, received dtype {x.dtype}.")
     if fft_length < sequence_length:
         raise ValueError(f"stft: `fft_length` ({fft_length}) must be >= `sequence_length` ({sequence_length}).")
+    window = _window(window, sequence_length, fft_length)
+    return _stft(x, None if window is None else window.astype(x.dtype), sequence_stride, fft_length, center)
+
+
+@compiled("stride", "fft_length", "center")
+def _stft(x, window, stride, fft_length, center):
     if center:
         half = fft_length // 2
         x = jnp.pad(x, [(0, 0)] * (x.ndim - 1) + [(half, half)], mode="reflect")
-    frames = extract_sequences(x, fft_length, sequence_stride)
-    window = _window(window, sequence_length, fft_length, x.dtype)
+    frames = extract_sequences(x, fft_length, stride)
     if window is not None:
         frames = frames * window
     spectrum = jnp.fft.rfft(frames, n=fft_length, axis=-1)
@@ -59,16 +65,19 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
     if real.ndim < 2:
         raise ValueError(f"istft: the input must have at least 2 dimensions (frames, bins), received shape "
                          f"{real.shape}.")
+    window = _window(window, sequence_length, fft_length)
+    window = None if window is None else window.astype(real.dtype)
+    return _istft(real, imag, window, sequence_stride, fft_length, length, center)
+
+
+@compiled("stride", "fft_length", "length", "center")
+def _istft(real, imag, window, stride, fft_length, length, center):
     frames = jnp.fft.irfft(real + 1j * imag, n=fft_length, axis=-1).astype(real.dtype)
-    window = _window(window, sequence_length, fft_length, real.dtype)
     if window is None:
-        signal = _overlap_add(frames, sequence_stride)
+        signal = _overlap_add(frames, stride)
     else:
-        norm = _overlap_add(jnp.broadcast_to(window * window, frames.shape[-2:]), sequence_stride)
-        signal = _overlap_add(frames * window, sequence_stride) / jnp.where(norm > 1e-10, norm, 1.0)
+        norm = _overlap_add(jnp.broadcast_to(window * window, frames.shape[-2:]), stride)
+        signal = _overlap_add(frames * window, stride) / jnp.where(norm > 1e-10, norm, 1.0)
     start = fft_length // 2 if center else 0
-    if length is not None:
-        end = start + length
-    else:
-        end = signal.shape[-1] - start
+    end = signal.shape[-1] - start if length is None else start + length
     return signal[..., start:end]

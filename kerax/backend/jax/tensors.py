@@ -2,7 +2,9 @@
 the dtype rules in which Keras differs from `jax.numpy`."""
 import builtins
 import functools
+import inspect
 
+import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
@@ -25,6 +27,35 @@ def _op(fn):
         return fn(*(_unwrap(a) for a in args), **{k: _unwrap(v) for k, v in kwargs.items()})
 
     return wrapper
+
+
+def compiled(*static_argnames):
+    """`fn` compiled as one program per distinct call (shapes, dtypes, the values of `static_argnames` and of
+    floatx / epsilon / image_data_format, which the body may read) instead of one per jnp call inside it: a
+    composite op called eagerly compiles several times faster (stft: 0.8 s instead of 4.4 s) and runs as one
+    dispatch. Inside a traced step it is inlined as before. Static lists become tuples (statics must be
+    hashable); Variables become their values."""
+
+    def decorate(fn):
+        def run(kerax_config, **kwargs):
+            return fn(**kwargs)
+
+        jitted = jax.jit(run, static_argnames=("kerax_config",) + static_argnames)
+        parameters = list(inspect.signature(fn).parameters)
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            kwargs.update(zip(parameters, args))
+            kwargs = {k: _hashable(v) if k in static_argnames else _unwrap(v) for k, v in kwargs.items()}
+            return jitted(kerax_config=(config.floatx(), config.epsilon(), config.image_data_format()), **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _hashable(value):
+    return tuple(_hashable(v) for v in value) if isinstance(value, (list, tuple)) else value
 
 
 def tensor(x, dtype=None):
