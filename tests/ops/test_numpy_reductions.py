@@ -89,3 +89,13 @@ def test_gradient_of_var():
     x = np.array([1.0, 2.0, 4.0], "float32")
     _, grad = backend.value_and_grad(lambda v: ops.var(v))(x)
     np.testing.assert_allclose(grad, 2 * (x - x.mean()) / 3, rtol=1e-5)
+
+
+def test_compiled_ops_follow_floatx_changes():
+    x = np.array([1, 2, 4], "int32")
+    assert str(ops.median(x).dtype) == "float32"
+    backend.set_floatx("float16")
+    try:
+        check(ops.median(x), np.float16(2.0), dtype="float16")  # not the program compiled under float32
+    finally:
+        backend.set_floatx("float32")

@@ -45,6 +45,9 @@ def compiled(*static_argnames):
 
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
+            if len(args) > len(parameters) or set(parameters[:len(args)]) & set(kwargs):
+                raise TypeError(f"{fn.__name__}() takes the arguments {parameters}; received {len(args)} "
+                                f"positional and {sorted(kwargs)} by keyword.")
             kwargs.update(zip(parameters, args))
             kwargs = {k: _hashable(v) if k in static_argnames else _unwrap(v) for k, v in kwargs.items()}
             return jitted(kerax_config=(config.floatx(), config.epsilon(), config.image_data_format()), **kwargs)
