@@ -50,13 +50,19 @@ CORE = {
 # Op families: modules of the engine; each provides the names that kerax/ops/ exports from it (ops/symbolic.py's
 # `export` records which).
 OP_FAMILIES = {
-    "numpy": "NumPy-like array math",
-    "nn": "neural-network ops (activations, losses' kernels, normalization, attention)",
-    "conv": "convolution and pooling",
-    "rnn": "recurrent loops",
-    "ctc": "connectionist temporal classification: loss and decoding",
-    "math": "math beyond NumPy: Fourier transforms on (real, imag) pairs",
+    "numpy": "NumPy-like array math (creation, elementwise, reductions, shapes, indexing, products)",
+    "nn": "neural-network ops: activations, convolution and pooling, normalization, attention, losses' kernels, CTC",
+    "core": "tensor basics: cast, convert_to_tensor, stop_gradient, shape, is_tensor, convert_to_numpy",
+    "control_flow": "cond, switch, scan, associative_scan, map, vectorized_map, loops, custom_gradient",
+    "tensor_ops": "dtype, saturate_cast, unstack",
+    "scatter": "scatter and scatter_update",
     "slicing": "slices whose start indices may be traced values",
+    "linalg": "linear algebra (keras.ops.linalg)",
+    "math": "segment reductions, top-k, special functions, distances, framing, complex views",
+    "fft": "Fourier transforms on (real, imag) pairs",
+    "stft": "short-time Fourier transforms",
+    "einops": "rearrange",
+    "rnn": "recurrent loops",
 }
 
 # The random family has no ops module of its own: its names are listed here.

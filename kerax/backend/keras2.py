@@ -20,7 +20,7 @@ def ctc_batch_cost(y_true, y_pred, input_length, label_length):
     output, whose last category is the blank; input_length, label_length: `(samples, 1)`.
     """
     logits = _probabilities_to_logits(y_pred)
-    loss = engine.ctc.ctc_loss(engine.cast(engine.convert_to_tensor(y_true), "int32"), logits,
+    loss = engine.nn.ctc_loss(engine.cast(engine.convert_to_tensor(y_true), "int32"), logits,
                                _lengths(label_length), _lengths(input_length), mask_index=logits.shape[-1] - 1)
     return engine.numpy.expand_dims(loss, 1)
 
@@ -33,7 +33,7 @@ def ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1):
     log-probabilities.
     """
     logits = _probabilities_to_logits(y_pred)
-    decoded, log_probabilities = engine.ctc.ctc_decode(
+    decoded, log_probabilities = engine.nn.ctc_decode(
         logits, _lengths(input_length), strategy="greedy" if greedy else "beam_search", beam_width=beam_width,
         top_paths=1 if greedy else top_paths, mask_index=logits.shape[-1] - 1,
     )

@@ -1,20 +1,13 @@
 """kerax.ops: the public NumPy-like and neural-network ops. Each one calls the active backend; called on
-symbolic tensors (from `kerax.Input`), it adds a node to the functional graph instead."""
-from kerax import backend as _backend
-from kerax.ops.conv import *  # noqa: F401,F403 (each group module lists its names in __all__)
-from kerax.ops.core import *  # noqa: F401,F403
-from kerax.ops.ctc import *  # noqa: F401,F403
+symbolic tensors (from `kerax.Input`), it adds a node to the functional graph instead.
+
+`kerax.ops.numpy`, `kerax.ops.nn` and `kerax.ops.linalg` hold Keras's namespaces of those names; `kerax.ops`
+holds them all."""
+from kerax.ops import core, einops, linalg, math, nn, numpy, rnn  # noqa: F401 (the namespaces)
+from kerax.ops.core import *  # noqa: F401,F403 (each group module lists its names in __all__)
+from kerax.ops.einops import *  # noqa: F401,F403
+from kerax.ops.linalg import *  # noqa: F401,F403
 from kerax.ops.math import *  # noqa: F401,F403
 from kerax.ops.nn import *  # noqa: F401,F403
 from kerax.ops.numpy import *  # noqa: F401,F403
 from kerax.ops.rnn import *  # noqa: F401,F403
-
-convert_to_tensor = _backend.convert_to_tensor
-convert_to_numpy = _backend.convert_to_numpy
-is_tensor = _backend.is_tensor
-shape = _backend.shape
-stop_gradient = _backend.stop_gradient
-cond = _backend.cond
-scan = _backend.scan
-fori_loop = _backend.fori_loop
-while_loop = _backend.while_loop

@@ -46,8 +46,10 @@ def symbolic_aware(fn, name):
 EXPORTED_FROM_ENGINE = {}
 
 
-def export(namespace, module, names):
-    """Places `module.<name>`, made symbolic-aware, into `namespace` for each name."""
+def export(namespace, module, names, plain=()):
+    """Places `module.<name>` into `namespace` for each name, made symbolic-aware unless it is in `plain`
+    (ops that take or return functions, or only read a tensor's shape or dtype)."""
     EXPORTED_FROM_ENGINE.setdefault(module.__name__.rsplit(".", 1)[-1], set()).update(names)
     for name in names:
-        namespace[name] = symbolic_aware(getattr(module, name), name)
+        fn = getattr(module, name)
+        namespace[name] = fn if name in plain else symbolic_aware(fn, name)

@@ -6,9 +6,10 @@ from kerax.backend import config
 ALLOWED = (
     "float16", "bfloat16", "float32", "float64",
     "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "bool", "string",
+    "bool", "string", "complex64", "complex128",
 )
-_ALIASES = {"float": "float32", "double": "float64", "int": "int32", "half": "float16", "str": "string"}
+_ALIASES = {"float": "float32", "double": "float64", "int": "int32", "half": "float16", "str": "string",
+            "complex": "complex64"}
 
 
 def standardize_dtype(dtype):
@@ -26,6 +27,8 @@ def standardize_dtype(dtype):
         dtype = "bool"
     elif dtype is str:
         dtype = "string"
+    elif dtype is complex:
+        dtype = "complex64"
     dtype = _ALIASES.get(str(dtype), str(dtype))
     if dtype not in ALLOWED:
         raise ValueError(f"Invalid dtype: {dtype!r}. Expected one of {ALLOWED}.")

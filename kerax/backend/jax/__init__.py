@@ -1,11 +1,14 @@
 """The JAX engine: the only package in kerax that imports jax. It provides exactly the names of
 kerax/backend/contract.py."""
-from kerax.backend.jax import conv, ctc, math, nn, numpy, random, rnn, slicing
+from kerax.backend.jax import (
+    control_flow, core, einops, fft, linalg, math, nn, numpy, random, rnn, scatter, slicing, stft, tensor_ops,
+)
 from kerax.backend.jax.checks import check_in_range, raise_reported
+from kerax.backend.jax.control_flow import cond, fori_loop, scan, while_loop
 from kerax.backend.jax.core import (
-    Variable, block_until_ready, cast, compute_output_spec, cond, convert_to_numpy, convert_to_tensor,
-    device_put, device_scope_name, fori_loop, is_tensor, is_traced, jit, scan, shape, start_profiler,
-    stop_gradient, stop_profiler, to_host, value_and_grad, while_loop,
+    Variable, block_until_ready, cast, compute_output_spec, convert_to_numpy, convert_to_tensor, device_put,
+    device_scope_name, is_tensor, is_traced, jit, shape, start_profiler, stop_gradient, stop_profiler, to_host,
+    value_and_grad,
 )
 from kerax.backend.jax.trainer import compile_loop, concatenate_steps, enable_persistent_compilation_cache
 
@@ -14,7 +17,8 @@ __all__ = (
     "shape", "cast", "block_until_ready", "compute_output_spec", "cond", "scan", "fori_loop", "while_loop",
     "stop_gradient", "value_and_grad", "jit", "compile_loop", "concatenate_steps", "check_in_range",
     "raise_reported", "start_profiler", "stop_profiler", "device_scope_name",
-    "numpy", "nn", "conv", "rnn", "ctc", "math", "slicing", "random",
+    "numpy", "nn", "core", "control_flow", "tensor_ops", "scatter", "slicing", "linalg", "math", "fft", "stft",
+    "einops", "rnn", "random",
 )
 
 enable_persistent_compilation_cache()

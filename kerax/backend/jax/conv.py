@@ -10,8 +10,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerax.backend import config
+from kerax.backend.common.conv_shapes import transpose_output_length
 from kerax.backend.jax.conv_cpu import conv_channels_last
-from kerax.backend.jax.numpy import _op
+from kerax.backend.jax.tensors import _op
 
 
 def _tuple(value, rank):
@@ -87,21 +88,19 @@ def transpose_padding(input_length, output_length, kernel_size, stride, padding,
 
 
 @_op
-def conv_transpose(inputs, kernel, strides=1, padding="valid", output_shape=None, data_format=None,
+def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None, data_format=None,
                    dilation_rate=1):
-    """Transposed convolution to spatial `output_shape` (default: `input * stride` for "same", else
-    `input * stride + max(kernel - stride, 0)`)."""
+    """Transposed convolution; kernel shape (spatial..., output channels, input channels)."""
     data_format = config.standardize_data_format(data_format)
     inputs, kernel = _promoted(inputs, kernel)
     rank = inputs.ndim - 2
     strides, dilation_rate = _tuple(strides, rank), _tuple(dilation_rate, rank)
+    output_padding = (None,) * rank if output_padding is None else _tuple(output_padding, rank)
+    padding = padding.lower()
     lengths = [inputs.shape[axis] for axis in _spatial_axes(rank, data_format)]
-    if output_shape is None:
-        output_shape = [
-            n * s + (0 if padding == "same" else max((k - 1) * d + 1 - s, 0))
-            for n, s, k, d in zip(lengths, strides, kernel.shape[:rank], dilation_rate)
-        ]
-    pads = [transpose_padding(*args, padding.lower(), d) for *args, d in
+    output_shape = [transpose_output_length(*args) for args in
+                    zip(lengths, kernel.shape[:rank], [padding] * rank, strides, dilation_rate, output_padding)]
+    pads = [transpose_padding(*args, padding, d) for *args, d in
             zip(lengths, output_shape, kernel.shape[:rank], strides, dilation_rate)]
     return jax.lax.conv_general_dilated(
         inputs, jnp.flip(kernel, axis=tuple(range(rank))), (1,) * rank, pads, lhs_dilation=strides,
@@ -164,43 +163,3 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     ones = jnp.ones([n if w > 1 or s > 1 else 1 for n, w, s in zip(inputs.shape, window, step)], inputs.dtype)
     counts = jax.lax.reduce_window(ones, zero, jax.lax.add, window, step, "SAME")
     return sums / counts
-
-
-def _adaptive_windows(length, size):
-    """Window i of an adaptive pool covers [floor(i * length / size), ceil((i + 1) * length / size))."""
-    return [((i * length) // size, -(-((i + 1) * length) // size)) for i in range(size)]
-
-
-def _adaptive_pool(inputs, output_size, data_format, pool_axis):
-    data_format = config.standardize_data_format(data_format)
-    rank = inputs.ndim - 2
-    sizes = _tuple(output_size, rank)
-    for axis, size in zip(_spatial_axes(rank, data_format), sizes):
-        inputs = pool_axis(inputs, axis, _adaptive_windows(inputs.shape[axis], size))
-    return inputs
-
-
-def _average_axis(x, axis, windows):
-    weights = jnp.zeros((len(windows), x.shape[axis]), x.dtype)
-    for i, (start, end) in enumerate(windows):
-        weights = weights.at[i, start:end].set(1.0 / (end - start))
-    return jnp.moveaxis(jnp.tensordot(x, weights, axes=((axis,), (1,))), -1, axis)
-
-
-def _max_axis(x, axis, windows):
-    # Every window gathered at the widest window's width, short ones repeating their last index.
-    width = max(end - start for start, end in windows)
-    index = jnp.array([[min(start + j, end - 1) for j in range(width)] for start, end in windows])
-    return jnp.max(jnp.take(x, index, axis=axis), axis=axis + 1)
-
-
-@_op
-def adaptive_average_pool(inputs, output_size, data_format=None):
-    """Mean over `output_size` windows per spatial axis that tile the input (sizes differ by at most one)."""
-    return _adaptive_pool(inputs, output_size, data_format, _average_axis)
-
-
-@_op
-def adaptive_max_pool(inputs, output_size, data_format=None):
-    """Max over `output_size` windows per spatial axis that tile the input (sizes differ by at most one)."""
-    return _adaptive_pool(inputs, output_size, data_format, _max_axis)

@@ -41,7 +41,9 @@ class Variable(BaseVariable):
 jax.tree_util.register_pytree_node(Variable, lambda v: ((v.value,), None), lambda _, leaves: leaves[0])
 
 
-def convert_to_tensor(x, dtype=None, sparse=None):
+def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
+    if ragged:
+        raise ValueError("convert_to_tensor(ragged=True): the JAX backend has no ragged tensors.")
     if isinstance(x, BaseVariable):
         x = x.value
     if dtype is not None:
@@ -84,24 +86,8 @@ def standardize_dtype_of(x):
     return dtypes.standardize_dtype(x.dtype)
 
 
-def stop_gradient(x):
-    return jax.lax.stop_gradient(x)
-
-
-def cond(pred, true_fn, false_fn):
-    return jax.lax.cond(pred, true_fn, false_fn)
-
-
-def scan(fn, init, xs=None, length=None, reverse=False, unroll=1):
-    return jax.lax.scan(fn, init, xs=xs, length=length, reverse=reverse, unroll=unroll)
-
-
-def fori_loop(lower, upper, body_fun, init_val):
-    return jax.lax.fori_loop(lower, upper, body_fun, init_val)
-
-
-def while_loop(cond_fun, body_fun, init_val):
-    return jax.lax.while_loop(cond_fun, body_fun, init_val)
+def stop_gradient(variable):
+    return jax.lax.stop_gradient(variable.value if isinstance(variable, BaseVariable) else variable)
 
 
 def is_traced(x):

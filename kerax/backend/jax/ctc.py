@@ -9,7 +9,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend.jax import ctc_beam_search
-from kerax.backend.jax.numpy import _op
+from kerax.backend.jax.tensors import _op
 
 # A finite "log 0": keeps the loss and its gradient finite where no alignment exists (TF returns inf there).
 _LOG_ZERO = -1e30

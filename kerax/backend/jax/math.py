@@ -1,58 +1,123 @@
-"""Fourier transforms in Keras's convention: a complex tensor travels as a `(real, imag)` pair of float
-tensors of one shape. (JAX)"""
+"""Math ops of `keras.ops` (JAX): segment reductions, top-k, special functions, distances, framing and
+complex views. The short-time Fourier transforms live in stft.py."""
+import math
+
+import jax
 import jax.numpy as jnp
 
-from kerax.backend.common import dtypes
-from kerax.backend.jax.core import convert_to_tensor
+from kerax.backend.jax.tensors import as_float, compiled, tensor
+
+__all__ = [
+    "segment_sum", "segment_max", "segment_min", "segment_prod", "top_k", "in_top_k", "logsumexp", "cdist",
+    "extract_sequences", "rsqrt", "erf", "erfc", "erfinv", "logdet", "view_as_complex", "view_as_real",
+]
 
 
-def _complex(x, op):
-    """The complex tensor of the pair `x = (real, imag)`, checked."""
-    if not isinstance(x, (tuple, list)) or len(x) != 2:
-        raise ValueError(f"{op}: `x` must be a tuple (real, imag) of two tensors. Received: x={x!r}")
-    real, imag = convert_to_tensor(x[0]), convert_to_tensor(x[1])
-    if real.shape != imag.shape:
-        raise ValueError(f"{op}: the real and imaginary parts must have the same shape. Received: "
-                         f"real.shape={real.shape}, imag.shape={imag.shape}")
-    for part, name in ((real, "real"), (imag, "imag")):
-        if not dtypes.standardize_dtype(part.dtype).startswith(("float", "bfloat")):
-            raise ValueError(f"{op}: the {name} part must be a float tensor. Received dtype {part.dtype}.")
-    return real + 1j * imag.astype(real.dtype)
+@compiled("reduce", "num_segments", "sorted")
+def _segment_reduce(reduce, data, segment_ids, num_segments, sorted):
+    return reduce(data, segment_ids, num_segments, indices_are_sorted=sorted)
 
 
-def _pair(z):
-    return jnp.real(z), jnp.imag(z)
+def _segment(reduce):
+    def op(data, segment_ids, num_segments=None, sorted=False):
+        data, segment_ids = tensor(data), tensor(segment_ids)
+        if segment_ids.ndim != 1 or segment_ids.shape[0] != data.shape[0]:
+            raise ValueError(f"{reduce.__name__}: `segment_ids` must be 1-D with one id per row of `data`, "
+                             f"received segment_ids.shape={segment_ids.shape} and data.shape={data.shape}. "
+                             "Flatten both (or use `ops.vectorized_map`) first.")
+        if num_segments is None:
+            if isinstance(segment_ids, jax.core.Tracer):
+                raise ValueError(f"{reduce.__name__}: give `num_segments` inside compiled code (the count cannot "
+                                 "be read from traced segment ids).")
+            num_segments = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
+        return _segment_reduce(reduce, data, segment_ids, num_segments, sorted)
+
+    op.__name__ = op.__qualname__ = reduce.__name__
+    return op
 
 
-def fft(x):
-    """Discrete Fourier transform over the last axis."""
-    return _pair(jnp.fft.fft(_complex(x, "fft"), axis=-1))
+segment_sum, segment_max = _segment(jax.ops.segment_sum), _segment(jax.ops.segment_max)
+segment_min, segment_prod = _segment(jax.ops.segment_min), _segment(jax.ops.segment_prod)
 
 
-def ifft(x):
-    """Inverse discrete Fourier transform over the last axis."""
-    return _pair(jnp.fft.ifft(_complex(x, "ifft"), axis=-1))
+def top_k(x, k, sorted=True):
+    """(values, indices) of the k largest entries along the last axis, largest first (also when not `sorted`)."""
+    return jax.lax.top_k(tensor(x), k)
 
 
-def fft2(x):
-    """Two-dimensional discrete Fourier transform over the last two axes."""
-    return _pair(jnp.fft.fft2(_complex(x, "fft2"), axes=(-2, -1)))
+@compiled("k")
+def in_top_k(targets, predictions, k):
+    """Whether each target's prediction is among the k largest of its row; ties count as in (as in TensorFlow),
+    a NaN prediction never does."""
+    targets, predictions = tensor(targets), tensor(predictions)
+    at_target = jnp.take_along_axis(predictions, targets[..., None].astype("int32"), axis=-1)
+    at_target = jnp.where(jnp.isnan(at_target), -jnp.inf, at_target)
+    return jnp.sum(predictions > at_target, axis=-1) < k
 
 
-def ifft2(x):
-    """Inverse two-dimensional discrete Fourier transform over the last two axes."""
-    return _pair(jnp.fft.ifft2(_complex(x, "ifft2"), axes=(-2, -1)))
+@compiled("axis", "keepdims")
+def logsumexp(x, axis=None, keepdims=False):
+    axis = tuple(axis) if isinstance(axis, list) else axis
+    return jax.nn.logsumexp(as_float(x), axis=axis, keepdims=keepdims)
 
 
-def rfft(x, fft_length=None):
-    """Fourier transform of a real signal over its last axis: the `fft_length // 2 + 1` non-negative
-    frequencies (the signal is cropped or zero-padded to `fft_length`, default its length)."""
-    x = convert_to_tensor(x)
-    if not dtypes.standardize_dtype(x.dtype).startswith(("float", "bfloat")):
-        x = x.astype("float32")
-    return _pair(jnp.fft.rfft(x, n=fft_length, axis=-1))
+@compiled()
+def cdist(x, y):
+    """Euclidean distances between the rows of x (..., m, d) and y (..., n, d): shape (..., m, n)."""
+    x, y = as_float(x), as_float(y)
+    if x.ndim < 2 or y.ndim < 2 or x.shape[-1] != y.shape[-1]:
+        raise ValueError("cdist: both inputs must have rank >= 2 and the same last dimension, received shapes "
+                         f"{x.shape} and {y.shape}.")
+    difference = x[..., :, None, :] - y[..., None, :, :]
+    return jnp.sqrt(jnp.sum(difference * difference, axis=-1))
 
 
-def irfft(x, fft_length=None):
-    """The real signal of length `fft_length` (default `2 * (n - 1)`) whose rfft is the pair `x`."""
-    return jnp.fft.irfft(_complex(x, "irfft"), n=fft_length, axis=-1)
+@compiled("sequence_length", "sequence_stride")
+def extract_sequences(x, sequence_length, sequence_stride):
+    """Frames of the last axis: (..., length) -> (..., num_frames, sequence_length)."""
+    x = tensor(x)
+    *batch, length = x.shape
+    frames = jax.lax.conv_general_dilated_patches(
+        jnp.reshape(x, (math.prod(batch), length, 1)), (sequence_length,), (sequence_stride,), "VALID",
+        dimension_numbers=("NTC", "OIT", "NTC"),
+    )
+    return jnp.reshape(frames, (*batch, *frames.shape[-2:]))
+
+
+def rsqrt(x):
+    return jax.lax.rsqrt(as_float(x))
+
+
+def erf(x):
+    return jax.scipy.special.erf(as_float(x))
+
+
+def erfc(x):
+    return jax.scipy.special.erfc(as_float(x))
+
+
+def erfinv(x):
+    return jax.scipy.special.erfinv(as_float(x))
+
+
+@compiled()
+def logdet(x):
+    """log(det(x)) of a Hermitian positive-definite x (as Keras: log|det| from slogdet)."""
+    return jnp.linalg.slogdet(as_float(x))[1]
+
+
+@compiled()
+def view_as_complex(x):
+    """(..., 2) real/imaginary pairs -> complex64 (...)."""
+    x = tensor(x)
+    if x.ndim < 1 or x.shape[-1] != 2:
+        raise ValueError("view_as_complex: the last dimension must be 2 (real, imaginary), received shape "
+                         f"{x.shape}.")
+    return jax.lax.complex(x[..., 0].astype("float32"), x[..., 1].astype("float32"))
+
+
+@compiled()
+def view_as_real(x):
+    """complex (...) -> (..., 2) real/imaginary pairs."""
+    x = tensor(x)
+    return jnp.stack([jnp.real(x), jnp.imag(x)], axis=-1)

@@ -4,6 +4,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
+from kerax.backend.jax.tensors import compiled
 
 
 def key_from_state(state):
@@ -46,3 +47,51 @@ def bernoulli_keep_mask(shape, keep_probability, seed=None):
 
 def permutation(x, seed=None):
     return jax.random.permutation(_key(seed), x)
+
+
+@compiled("num_samples", "dtype")
+def categorical(logits, num_samples, dtype="int32", seed=None):
+    """(batch, num_samples) class indices drawn from each row of unnormalized log-probabilities."""
+    logits = jnp.asarray(logits)
+    samples = jax.random.categorical(_key(seed), logits[:, None, :], axis=-1,
+                                     shape=(logits.shape[0], num_samples))
+    return samples.astype(dtype)
+
+
+@compiled("rate", "noise_shape")
+def dropout(inputs, rate, noise_shape=None, seed=None):
+    """inputs with each element (or each `noise_shape` slice) zeroed with probability `rate`, the rest scaled by
+    1 / (1 - rate)."""
+    inputs = jnp.asarray(inputs)
+    if rate == 1.0:
+        return jnp.zeros_like(inputs)
+    if rate == 0.0:
+        return inputs
+    noise_shape = inputs.shape if noise_shape is None else tuple(
+        n if d is None else d for n, d in zip(inputs.shape, noise_shape))
+    keep = jnp.broadcast_to(jax.random.bernoulli(_key(seed), 1.0 - rate, noise_shape), inputs.shape)
+    return jnp.where(keep, inputs / (1.0 - rate), jnp.zeros_like(inputs)).astype(inputs.dtype)
+
+
+@compiled("axis")
+def shuffle(x, axis=0, seed=None):
+    """The slices of x along `axis` in a random order (whole slices move, as with Keras's TensorFlow and torch
+    backends; Keras's JAX backend instead shuffles each 1-D line along `axis` independently)."""
+    return jax.random.permutation(_key(seed), jnp.asarray(x), axis=axis, independent=False)
+
+
+@compiled("shape", "dtype")
+def gamma(shape, alpha, dtype=None, seed=None):
+    return jax.random.gamma(_key(seed), jnp.asarray(alpha), shape=shape, dtype=dtype or config.floatx())
+
+
+@compiled("shape", "dtype")
+def binomial(shape, counts, probabilities, dtype=None, seed=None):
+    return jax.random.binomial(_key(seed), jnp.asarray(counts), jnp.asarray(probabilities), shape=shape,
+                               dtype=dtype or config.floatx())
+
+
+@compiled("shape", "dtype")
+def beta(shape, alpha, beta, dtype=None, seed=None):
+    return jax.random.beta(_key(seed), jnp.asarray(alpha), jnp.asarray(beta), shape=shape,
+                           dtype=dtype or config.floatx())

@@ -6,7 +6,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend.jax.core import convert_to_tensor
-from kerax.backend.jax.numpy import _op
+from kerax.backend.jax.tensors import _op
 
 
 @_op

@@ -2,6 +2,7 @@
 import math
 import numbers
 
+from kerax import backend
 from kerax.backend import config
 from kerax.layers.legacy_arguments import pop_legacy
 
@@ -69,14 +70,7 @@ def output_length(length, window, padding, stride, dilation=1):
     return max((padded - effective) // stride + 1, 0)
 
 
-def transpose_output_length(length, kernel, padding, stride, dilation=1, output_padding=None):
-    if length is None:
-        return None
-    effective = (kernel - 1) * dilation + 1
-    if output_padding is None:
-        return length * stride if padding == "same" else length * stride + max(effective - stride, 0)
-    pad = effective // 2 if padding == "same" else 0
-    return (length - 1) * stride + effective - 2 * pad + output_padding
+transpose_output_length = backend.conv_shapes.transpose_output_length
 
 
 def replace_spatial(input_shape, data_format, lengths):

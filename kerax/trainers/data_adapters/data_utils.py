@@ -24,10 +24,10 @@ def unpack_x_y_sample_weight(data):
 
 
 def pack_x_y_sample_weight(x, y=None, sample_weight=None):
-    """The inverse: `x` alone (a tuple `x` is wrapped as `(x,)`, so it is not read as `(x, y)`), `(x, y)` or
-    `(x, y, sample_weight)`."""
+    """The inverse: `x` alone (a tuple or list `x` is wrapped as `(x,)`, so it is not read as `(x, y)`),
+    `(x, y)` or `(x, y, sample_weight)`."""
     if y is None:
-        return (x,) if isinstance(x, tuple) else x
+        return (x,) if isinstance(x, (tuple, list)) else x
     if sample_weight is None:
         return (x, y)
     return (x, y, sample_weight)
