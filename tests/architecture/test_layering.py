@@ -12,6 +12,7 @@ LAYERS = (
     "backend",                            # the engine seam (only backend/<engine>/ imports the engine)
     "ops",                                # ops and the functional graph's Operation / Node
     "serialization",                      # the object registry every package registers into
+    "distribution",                       # device meshes, layouts, the current distribution
     "random", "initializers", "activations", "constraints", "regularizers", "dtype_policies",
     "data",                               # kerax.data.Dataset
     "losses", "metrics", "optimizers",

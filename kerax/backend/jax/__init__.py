@@ -7,6 +7,11 @@ from kerax.backend.jax.core import (
     device_put, device_scope_name, fori_loop, is_tensor, is_traced, jit, scan, shape, start_profiler,
     stop_gradient, stop_profiler, to_host, value_and_grad, while_loop,
 )
+from kerax.backend.jax.distribution import (
+    device_count, device_mesh, device_scope, distribute_tensor, initialize_distributed, layout_devices,
+    list_devices, local_rows_to_global, process_info, step_placement, tensor_layout,
+)
+from kerax.backend.jax.settings import configure_engine, engine_started, gpus_hidden_too_late
 from kerax.backend.jax.trainer import compile_loop, concatenate_steps, enable_persistent_compilation_cache
 
 __all__ = (
@@ -14,6 +19,9 @@ __all__ = (
     "shape", "cast", "block_until_ready", "compute_output_spec", "cond", "scan", "fori_loop", "while_loop",
     "stop_gradient", "value_and_grad", "jit", "compile_loop", "concatenate_steps", "check_in_range",
     "raise_reported", "start_profiler", "stop_profiler", "device_scope_name",
+    "list_devices", "device_count", "device_mesh", "tensor_layout", "distribute_tensor", "layout_devices",
+    "device_scope", "step_placement", "initialize_distributed", "process_info", "local_rows_to_global",
+    "engine_started", "configure_engine", "gpus_hidden_too_late",
     "numpy", "nn", "conv", "rnn", "ctc", "random",
 )
 

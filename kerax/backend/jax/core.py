@@ -120,8 +120,8 @@ def block_until_ready(x):
     return jax.block_until_ready(x)
 
 
-def device_put(x):
-    return jax.device_put(x)
+def device_put(x, layout=None):
+    return jax.device_put(x, layout)
 
 
 # Two different stand-ins for unknown (None) dimensions: a dimension of the output that changes with
