@@ -1,9 +1,10 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
 from kerax import (
-    activations, backend, callbacks, compat, constraints, data, datasets, dtype_policies, experimental,
-    initializers, layers, losses, metrics, models, ops, optimizers, preprocessing, random, regularizers,
-    saving, serialization, train, tree, utils,
+    activations, backend, callbacks, compat, constraints, data, datasets, distribute, distribution,
+    dtype_policies, experimental, initializers, layers, losses, metrics, models, ops, optimizers, preprocessing,
+    random, regularizers, saving, serialization, train, tree, utils,
 )
+from kerax.distribution import device
 from kerax.layers import Input, InputSpec, Layer
 from kerax.models import Model, Sequential
 from kerax.trainers.gradients import value_and_grad

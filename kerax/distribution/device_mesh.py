@@ -22,7 +22,7 @@ class DeviceMesh:
         self._shape = tuple(shape)
         self._axis_names = tuple(axis_names)
         self._devices = devices.reshape(self._shape)
-        self._engine_mesh = None
+        self._engine_mesh = backend.device_mesh(self._shape, self._axis_names, self._devices)  # checks names
 
     @property
     def shape(self):
@@ -41,8 +41,6 @@ class DeviceMesh:
 
     @property
     def engine_mesh(self):
-        if self._engine_mesh is None:
-            self._engine_mesh = backend.device_mesh(self._shape, self._axis_names, self._devices)
         return self._engine_mesh
 
     def __repr__(self):

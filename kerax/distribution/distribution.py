@@ -42,6 +42,14 @@ class Distribution:
         return self._batch_dim_name
 
     @property
+    def process_id(self):
+        return self._process_id
+
+    @property
+    def num_processes(self):
+        return self._num_process
+
+    @property
     def num_replicas(self):
         """How many parts each batch is split into."""
         return self._device_mesh.axis_size(self._batch_dim_name)

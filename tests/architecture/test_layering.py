@@ -21,6 +21,7 @@ LAYERS = (
     "trainers",                           # compile / fit / evaluate / predict
     "saving",                             # file formats (model classes found through the registry)
     "models",                             # Model, Functional, Sequential
+    "distribute",                         # tf.distribute's strategies (on kerax.distribution)
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
     "__init__",                           # kerax/__init__.py: re-exports
 )
