@@ -32,6 +32,7 @@ class Trainer:
         self.history = None
         self._run_eagerly = False
         self._steps_per_execution = None
+        self._initial_epoch = None
         self._compile_loss = None
         self._compile_metrics = None
         self._loss_tracker = None
@@ -112,9 +113,11 @@ class Trainer:
 
         def forward():
             y_pred = self(x, training=True)
-            return self.compute_loss(x, y, y_pred, sample_weight, training=True), y_pred
+            loss = self.compute_loss(x, y, y_pred, sample_weight, training=True)
+            # Gradients of the scaled loss (loss_scale_factor, LossScaleOptimizer); the optimizer unscales.
+            return self.optimizer.scale_loss(loss), loss, y_pred
 
-        (loss, y_pred), grads = value_and_grad(forward, trainable)
+        (_, loss, y_pred), grads = value_and_grad(forward, trainable)
         self.optimizer.apply(grads, trainable)
         self._loss_tracker.update_state(loss, sample_weight=compile_utils.real_batch_size(y_pred))
         return self.compute_metrics(x, y, y_pred, sample_weight)
@@ -313,8 +316,10 @@ class Trainer:
             callbacks, add_history=True, add_progbar=verbose != 0, model=self, verbose=verbose,
             epochs=epochs, steps=adapter.steps)
         self.stop_training = False
+        self._initial_epoch = None  # a callback (BackupAndRestore) may set where a resumed run starts
         logs = {}
         callbacks.on_train_begin()
+        initial_epoch = self._initial_epoch or initial_epoch
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
@@ -326,6 +331,8 @@ class Trainer:
             callbacks.on_epoch_end(epoch, logs)
             if self.stop_training:
                 break
+        if epochs > 0 and hasattr(self.optimizer, "finalize_variable_values"):
+            self.optimizer.finalize_variable_values(self._trainable_for_training())
         callbacks.on_train_end(logs)
         return callbacks.history
 
@@ -510,7 +517,8 @@ def _to_python(outputs):
         return {}
     keys = list(outputs)
     values = backend.to_host([outputs[k] for k in keys])
-    return {k: float(v) for k, v in zip(keys, values)}
+    # Scalars as floats; a metric with one value per class (F1Score, ...) stays an array, as in Keras.
+    return {k: float(v) if np.ndim(v) == 0 else np.asarray(v) for k, v in zip(keys, values)}
 
 
 def _check_sample_weight_mode(mode):
