@@ -51,6 +51,9 @@ class Trainer:
             raise TypeError(f"compile() got unexpected keyword argument(s) {sorted(kwargs)}.")
         _check_sample_weight_mode(sample_weight_mode)
         self.optimizer = optimizers.get(optimizer)
+        if auto_scale_loss and self.dtype_policy.name == "mixed_float16" and self.optimizer is not None and \
+                not isinstance(self.optimizer, optimizers.LossScaleOptimizer):
+            self.optimizer = optimizers.LossScaleOptimizer(self.optimizer, name="loss_scale_optimizer")
         self.loss = loss
         self._compile_loss = compile_utils.CompileLoss(loss, loss_weights) if loss is not None else None
         self._compile_metrics = compile_utils.CompileMetrics(metrics, weighted_metrics)

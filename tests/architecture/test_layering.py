@@ -22,6 +22,7 @@ LAYERS = (
     "saving",                             # file formats (model classes found through the registry)
     "models",                             # Model, Functional, Sequential
     "distribute",                         # tf.distribute's strategies (on kerax.distribution)
+    "mixed_precision",                    # policies and LossScaleOptimizer, one namespace
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
     "__init__",                           # kerax/__init__.py: re-exports
 )

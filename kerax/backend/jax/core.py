@@ -32,6 +32,9 @@ class Variable(BaseVariable):
         with jax.ensure_compile_time_eval():
             return convert_to_tensor(value, dtype=self._dtype)
 
+    def _cast(self, value, dtype):
+        return value.astype(dtype)
+
     def __jax_array__(self):
         return self.value
 
