@@ -6,11 +6,13 @@ and `configure_engine` says which ones came too late instead of dropping them si
 """
 import os
 import sys
+import warnings
 
 import jax
 from jax._src import xla_bridge  # the one place that knows whether the engine has started
 
 _log_placement = [False]
+_warned_gpus_hidden = [False]
 
 
 def engine_started():
@@ -55,6 +57,12 @@ def gpus_hidden_too_late():
 
 
 def log_placement(what, devices):
-    """With log_device_placement on, prints where a compiled step runs (once per compiled program)."""
+    """With log_device_placement on, prints where a compiled step runs (once per compiled program). Also says,
+    once, when CUDA_VISIBLE_DEVICES=-1 came too late to hide the GPUs."""
+    if not _warned_gpus_hidden[0] and gpus_hidden_too_late():
+        _warned_gpus_hidden[0] = True
+        warnings.warn("CUDA_VISIBLE_DEVICES=-1 was set after the engine (JAX) started, so the GPUs stay in use. "
+                      "Set it before first use (before any kerax computation, or in the shell).", RuntimeWarning,
+                      stacklevel=4)
     if _log_placement[0]:
         print(f"kerax: {what} runs on {', '.join(devices)}", file=sys.stderr, flush=True)
