@@ -15,7 +15,8 @@ CORE = {
     "convert_to_tensor": "(x, dtype=None, sparse=None) host data (dtypes from backend.common.host_data) or an "
                          "engine array -> an engine array; a KerasTensor is an error",
     "convert_to_numpy": "(x) an engine array -> a NumPy array",
-    "to_host": "(tree) every engine array of a nested structure -> NumPy, in one transfer",
+    "to_host": "(tree) every engine array of a nested structure -> NumPy, in one transfer (of an array split "
+               "over processes, this process's part)",
     "device_put": "(x, layout=None) host data -> an array on the default device, or laid out with `layout`",
     "is_tensor": "(x) whether x is an engine array (traced or concrete)",
     "is_traced": "(x) whether x is a traced value inside compiled code",
@@ -56,11 +57,11 @@ CORE = {
     "layout_devices": "(x) the names of the devices holding array x",
     "device_scope": "(device_name) context manager: new arrays and computations go to that device",
     "step_placement": "(mesh, batch_axis, state_layouts) how compile_loop lays out state and batches; "
-                      "`.replicas` is the number of parts each batch is split into",
+                      "`.replicas` is the number of parts each batch is split into; with several processes "
+                      "each feeds its own rows of every batch (streamed, not resident)",
     "initialize_distributed": "(coordinator_address, num_processes, process_id, "
                               "heartbeat_timeout_seconds=100) starts the engine's own multi-process runtime",
     "process_info": "() (this process's index, the number of processes)",
-    "local_rows_to_global": "(rows, layout, global_shape) one global array from each process's own rows",
     # Engine settings (tf.compat.v1.ConfigProto)
     "engine_started": "() whether the engine has started (memory and platform settings are read at start)",
     "configure_engine": "(allow_growth=None, memory_fraction=None, hide_gpus=None, log_placement=None) "

@@ -6,6 +6,10 @@ in the same program); the model's, optimizer's and metrics' variables keep the d
 (replicated for data parallelism). A batch that does not divide over the devices is padded and masked like a
 short last batch (backend.step_context). In-memory data sets are copied whole to every device once per fit,
 and each device gathers its rows of a batch there.
+
+With several processes (MultiWorkerMirroredStrategy, kerax.distribution.initialize) each process feeds its own
+rows of every global batch: all of them must run the same number of steps with the same batch size. The
+variables start from process 0's values.
 """
 from kerax import backend
 from kerax import distribution as distribution_lib
@@ -32,5 +36,12 @@ def replicated_layout(distribution):
     return distribution_lib.TensorLayout([], distribution.device_mesh).engine_layout
 
 
-def replicas(distribution):
-    return 1 if distribution is None else distribution.num_replicas
+def rows_multiple(distribution):
+    """The rows each process feeds per batch are padded to a multiple of this (its devices on the batch
+    axis)."""
+    return 1 if distribution is None else distribution.num_replicas // distribution.num_processes
+
+
+def streams_from_host(distribution):
+    """With several processes each feeds its own data, so in-memory arrays stream from the host too."""
+    return distribution is not None and distribution.num_processes > 1

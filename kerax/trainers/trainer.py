@@ -232,8 +232,8 @@ class Trainer:
     def _run_epoch(self, mode, adapter, callbacks, verbose, y_for_build=None):
         """Runs one pass over the adapter's data; returns the last device outputs and the steps run."""
         self._step_distribution = distributed.active_distribution(self)
-        adapter.row_multiple = distributed.replicas(self._step_distribution)
-        if adapter.is_resident:
+        adapter.row_multiple = distributed.rows_multiple(self._step_distribution)
+        if adapter.is_resident and not distributed.streams_from_host(self._step_distribution):
             return self._run_resident_epoch(mode, adapter, callbacks, verbose)
         return self._run_streamed_epoch(mode, adapter, callbacks, verbose)
 
@@ -469,7 +469,7 @@ class _StepRunner:
             return self._run_eagerly(*args)
         state = _distinct_buffers([v.raw_state() for v in self.state_variables])
         if self.placement is not None:  # placed once; already placed arrays are left as they are
-            state = [backend.device_put(value, layout) for value, layout in zip(state, self.placement.state)]
+            state = self.placement.place_state(state)
         new_state, outputs = self.compiled(state, *args)
         for variable, value in zip(self.state_variables, new_state):
             variable.replace_state(value)

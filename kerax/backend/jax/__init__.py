@@ -9,7 +9,7 @@ from kerax.backend.jax.core import (
 )
 from kerax.backend.jax.distribution import (
     device_count, device_mesh, device_scope, distribute_tensor, initialize_distributed, layout_devices,
-    list_devices, local_rows_to_global, process_info, step_placement, tensor_layout,
+    list_devices, process_info, step_placement, tensor_layout,
 )
 from kerax.backend.jax.settings import configure_engine, engine_started, gpus_hidden_too_late
 from kerax.backend.jax.trainer import compile_loop, concatenate_steps, enable_persistent_compilation_cache
@@ -20,7 +20,7 @@ __all__ = (
     "stop_gradient", "value_and_grad", "jit", "compile_loop", "concatenate_steps", "check_in_range",
     "raise_reported", "start_profiler", "stop_profiler", "device_scope_name",
     "list_devices", "device_count", "device_mesh", "tensor_layout", "distribute_tensor", "layout_devices",
-    "device_scope", "step_placement", "initialize_distributed", "process_info", "local_rows_to_global",
+    "device_scope", "step_placement", "initialize_distributed", "process_info",
     "engine_started", "configure_engine", "gpus_hidden_too_late",
     "numpy", "nn", "conv", "rnn", "ctc", "random",
 )

@@ -8,6 +8,7 @@ from kerax.backend.common import dtypes, host_data
 from kerax.backend.common.keras_tensor import KerasTensor
 from kerax.backend.common.stateless_scope import SymbolicScope
 from kerax.backend.common.variables import Variable as BaseVariable
+from kerax.backend.jax import distribution
 from kerax import tree
 
 SUPPORTS_SPARSE_TENSORS = False
@@ -185,8 +186,11 @@ def device_scope_name():
 
 
 def to_host(tree):
-    """Device arrays to NumPy, in one transfer."""
-    return jax.device_get(tree)
+    """Device arrays to NumPy, in one transfer. Of an array split over several processes, this process gets
+    the part it holds (its own rows of a batch)."""
+    if all(leaf.is_fully_addressable for leaf in jax.tree.leaves(tree) if isinstance(leaf, jax.Array)):
+        return jax.device_get(tree)
+    return jax.tree.map(distribution.local_value, tree)
 
 
 def start_profiler(log_dir):

@@ -5,6 +5,7 @@ Devices are named "platform:id" ("cpu:0", "gpu:3"), the spelling of Keras 3's `l
 """
 import jax
 import numpy as np
+from jax.experimental import multihost_utils
 from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 
@@ -93,9 +94,14 @@ def process_info():
     return jax.process_index(), jax.process_count()
 
 
-def local_rows_to_global(rows, layout, global_shape):
-    """One array laid out with `layout` from each process's own rows (multi-process data loading)."""
-    return jax.make_array_from_process_local_data(layout, np.asarray(rows), tuple(global_shape))
+def local_value(x):
+    """x as NumPy; of an array split over several processes, the part this process holds (its own rows)."""
+    if not isinstance(x, jax.Array) or x.is_fully_addressable or x.is_fully_replicated:
+        return np.asarray(x)
+    shards = sorted((s for s in x.addressable_shards if s.replica_id == 0),
+                    key=lambda s: tuple(i.start or 0 for i in s.index))
+    axis = next(i for i, part in enumerate(shards[0].index) if part != slice(None))
+    return np.concatenate([np.asarray(s.data) for s in shards], axis=axis)
 
 
 class StepPlacement:
@@ -109,6 +115,30 @@ class StepPlacement:
         self.steps = NamedSharding(mesh, PartitionSpec(None, batch_axis))  # [steps, rows, ...]
         self.rows = NamedSharding(mesh, PartitionSpec(batch_axis))  # [rows, ...]
         self.replicas = mesh.shape[batch_axis]
+        self.processes = jax.process_count()
+
+    def place_state(self, values):
+        """The state laid out on the mesh (arrays already there are kept). With several processes, the first
+        placement takes process 0's values, so every process starts from the chief's weights."""
+        if all(isinstance(v, jax.Array) and v.sharding == s for v, s in zip(values, self.state)):
+            return values
+        if self.processes == 1:
+            return [jax.device_put(v, s) for v, s in zip(values, self.state)]
+        chief = multihost_utils.broadcast_one_to_all([np.asarray(v) for v in values])
+        return [jax.make_array_from_callback(v.shape, s, lambda index, v=v: v[index])
+                for v, s in zip(chief, self.state)]
+
+    def global_batches(self, stacked):
+        """With several processes, each one's stacked batches [steps, its rows, ...] become one global array
+        [steps, all rows, ...]; every process must feed the same number of steps and rows."""
+        if self.processes == 1:
+            return stacked
+
+        def to_global(rows):
+            shape = (rows.shape[0], rows.shape[1] * self.processes) + tuple(rows.shape[2:])
+            return jax.make_array_from_process_local_data(self.steps, np.asarray(rows), shape)
+
+        return jax.tree.map(to_global, stacked)
 
     def devices(self):
         return sorted((_device_name(d) for d in self.mesh.devices.flat), key=_device_order)

@@ -5,7 +5,7 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
-from kerax.backend.jax import checks, settings
+from kerax.backend.jax import checks, distribution, settings
 
 
 def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None):
@@ -44,7 +44,19 @@ def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True, p
         in_shardings = (placement.state, data, placement.steps) + ((placement.steps,) if resident else ())
         compiled = jax.jit(run, donate_argnums=donate, in_shardings=in_shardings,
                            out_shardings=(placement.state, None))
+        if placement.processes > 1:
+            if resident:
+                raise ValueError("With several processes, batches stream from each process's host: "
+                                 "compile_loop(resident=True) cannot take their different data sets.")
+            compiled = _fed_by_every_process(compiled, placement)
     return checks.compiled_with_checks(_logging_placement(compiled, placement))
+
+
+def _fed_by_every_process(compiled, placement):
+    def run(state, batches, masks):
+        return compiled(state, *placement.global_batches((batches, masks)))
+
+    return run
 
 
 def _logging_placement(compiled, placement):
@@ -66,8 +78,13 @@ def _logging_placement(compiled, placement):
 
 
 def concatenate_steps(outputs):
-    """[K, B, ...] stacked predictions -> [K * B, ...]."""
-    return jax.tree.map(lambda o: jnp.reshape(o, (-1,) + o.shape[2:]), outputs)
+    """[K, B, ...] stacked predictions -> [K * B, ...] (with several processes, this process's rows)."""
+    def concatenate(o):
+        if not o.is_fully_addressable:
+            o = distribution.local_value(o)
+        return jnp.reshape(o, (-1,) + o.shape[2:])
+
+    return jax.tree.map(concatenate, outputs)
 
 
 def enable_persistent_compilation_cache():

@@ -78,5 +78,16 @@ class ArrayAdapter:
         shape = (self.steps, self.batch_size)
         return order[:total].astype(np.int32).reshape(shape), mask.reshape(shape)
 
+    def batches(self):
+        """Yields ((x, y, sample_weight), rows) host batches in epoch order, for streaming them instead (each
+        process feeding its own data)."""
+        indices, mask = self._batch_indices()
+        host = (self.x, self.y, self.sample_weight)
+        for step_indices, step_mask in zip(indices, mask):
+            rows = int(step_mask.sum())
+            if rows == 0:
+                break
+            yield tree.map_structure(lambda a: None if a is None else a[step_indices[:rows]], host), rows
+
     def sample_batch(self):
         return tree.map_structure(lambda a: None if a is None else a[: self.batch_size], (self.x, self.y))
