@@ -23,6 +23,7 @@ LAYERS = (
     "models",                             # Model, Functional, Sequential
     "distribute",                         # tf.distribute's strategies (on kerax.distribution)
     "mixed_precision",                    # policies and LossScaleOptimizer, one namespace
+    "estimator",                          # tf.keras's model_to_estimator over fit
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
     "__init__",                           # kerax/__init__.py: re-exports
 )
