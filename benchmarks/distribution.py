@@ -27,7 +27,8 @@ def workload(name):
     rng = np.random.default_rng(0)
     if name == "seed_mlp":
         x, y = rng.random((1000, 32)).astype("float32"), rng.random((1000, 10)).astype("float32")
-        return (lambda: kerax.Sequential([layers.Dense(64, activation="relu"), layers.Dense(64, activation="relu"),
+        return (lambda: kerax.Sequential([layers.Dense(64, activation="relu"),
+                                          layers.Dense(64, activation="relu"),
                                           layers.Dense(10, activation="softmax")]),
                 x, y, 10, 32, lambda: kerax.optimizers.Adam(0.001), "categorical_crossentropy")
     x, y = rng.random((16384, 784)).astype("float32"), rng.integers(0, 10, 16384)
@@ -50,15 +51,16 @@ def run_one(name, strategy):
             self.times.append(time.perf_counter() - self.start)
 
     build, x, y, epochs, batch_size, optimizer, loss = workload(name)
-    scope = kerax.distribute.MirroredStrategy().scope() if strategy else kerax.distribute.get_strategy().scope()
+    chosen = kerax.distribute.MirroredStrategy() if strategy else kerax.distribute.get_strategy()
+    scope = chosen.scope()
     with scope:
         model = build()
         model.compile(optimizer=optimizer(), loss=loss, metrics=["accuracy"])
     timer = EpochTimer()
     history = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0, callbacks=[timer])
     return {"workload": name, "strategy": "MirroredStrategy" if strategy else "none",
-            "replicas": kerax.distribute.MirroredStrategy().num_replicas_in_sync if strategy else 1,
-            "first_epoch_s": round(timer.times[0], 4), "steady_epoch_s": round(float(np.median(timer.times[1:])), 4),
+            "replicas": chosen.num_replicas_in_sync, "first_epoch_s": round(timer.times[0], 4),
+            "steady_epoch_s": round(float(np.median(timer.times[1:])), 4),
             "final_loss": round(float(history.history["loss"][-1]), 5)}
 
 

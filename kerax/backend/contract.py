@@ -9,7 +9,8 @@ checks both for every engine).
 CORE = {
     # State
     "Variable": "subclass of backend.common.Variable storing engine arrays: `_convert_to_tensor(value)` makes "
-                "one of the variable's dtype, `_cast(value, dtype)` casts a read (mixed precision); `raw_state()` / `replace_state(array)` read and swap the stored "
+                "one of the variable's dtype, `_cast(value, dtype)` casts a read (mixed precision); "
+                "`raw_state()` / `replace_state(array)` read and swap the stored "
                 "array without scopes or checks (the trainer swaps in a compiled step's new state)",
     # Host data <-> engine arrays
     "convert_to_tensor": "(x, dtype=None, sparse=None) host data (dtypes from backend.common.host_data) or an "

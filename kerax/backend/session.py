@@ -1,10 +1,10 @@
 """tf.compat.v1.Session and `K.set_session` / `K.get_session`: there is no graph to run, so a Session is the
 carrier of its ConfigProto, applied to the engine when the Session is created.
 
-GPU memory settings (allow_growth, per_process_gpu_memory_fraction), visible GPUs and the number of CPU devices
-are read by JAX when the engine starts (the first array or computation). A Session created later cannot change
-them: each such setting is named in a warning that says to create the Session (or set the environment
-variable) before first use. Nothing is dropped silently.
+GPU memory settings (allow_growth, per_process_gpu_memory_fraction), visible GPUs and the number of CPU
+devices are read by JAX when the engine starts (the first array or computation). A Session created later
+cannot change them: each such setting is named in a warning that says to create the Session (or set the
+environment variable) before first use. Nothing is dropped silently.
 """
 import os
 import warnings
@@ -22,10 +22,10 @@ class Session:
         self._closed = False
 
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
-        """The values of `fetches` (tensors or Variables, nested) as NumPy; there are no placeholders to feed."""
+        """The values of `fetches` (tensors or Variables, nested) as NumPy; there is nothing to feed."""
         if feed_dict:
-            raise NotImplementedError("Session.run(feed_dict=...) needs TF1 graphs and placeholders, which kerax "
-                                      "does not have: call the model or function on the values directly.")
+            raise NotImplementedError("Session.run(feed_dict=...) needs TF1 graphs and placeholders, which "
+                                      "kerax does not have: call the model or function on the values directly.")
         return engine.to_host(_values(fetches))
 
     def as_default(self):
@@ -83,14 +83,14 @@ def _apply(config):
         too_late.append("CUDA_VISIBLE_DEVICES=-1")
     if too_late:
         warnings.warn(
-            f"These settings can no longer take effect: {', '.join(too_late)}. The engine (JAX) reads them when "
-            "it starts, and it has already started in this process. Set them before first use: create the "
+            f"These settings can no longer take effect: {', '.join(too_late)}. The engine (JAX) reads them "
+            "when it starts, and it has already started in this process. Set them before first use: create the "
             "Session (or set the environment variable, e.g. XLA_PYTHON_CLIENT_PREALLOCATE=false, "
             "XLA_PYTHON_CLIENT_MEM_FRACTION, CUDA_VISIBLE_DEVICES) before any other kerax computation.",
             RuntimeWarning, stacklevel=3)
     if config.intra_op_parallelism_threads or config.inter_op_parallelism_threads:
-        warnings.warn("intra_op_parallelism_threads / inter_op_parallelism_threads are not applied: XLA sizes "
-                      "its own thread pools.", RuntimeWarning, stacklevel=3)
+        warnings.warn("intra_op_parallelism_threads / inter_op_parallelism_threads are not applied: XLA "
+                      "sizes its own thread pools.", RuntimeWarning, stacklevel=3)
 
 
 def _before_start(setting, variable, value, marker=None):

@@ -16,8 +16,8 @@ class GPUOptions:
 
 
 class ConfigProto:
-    """`device_count={'GPU': 0}` hides GPUs; `{'CPU': n}` makes n CPU devices; `gpu_options` set GPU memory use;
-    `log_device_placement=True` logs where each compiled step runs. `allow_soft_placement` is always true here
+    """`device_count={'GPU': 0}` hides GPUs; `{'CPU': n}` makes n CPU devices; `gpu_options` set GPU memory
+    use; `log_device_placement=True` logs where each compiled step runs. `allow_soft_placement` is always true here
     (XLA places every operation)."""
 
     def __init__(self, device_count=None, gpu_options=None, log_device_placement=False,

@@ -16,8 +16,8 @@ class TFConfigClusterResolver:
         self._cluster = {role: list(config.get("cluster", {}).get(role, [])) for role in _ROLES}
         unknown = set(config.get("cluster", {})) - set(_ROLES)
         if unknown:
-            raise ValueError(f"TF_CONFIG names cluster roles {sorted(unknown)}: kerax trains with 'chief' and "
-                             "'worker' processes only (no parameter servers or evaluators).")
+            raise ValueError(f"TF_CONFIG names cluster roles {sorted(unknown)}: kerax trains with 'chief' "
+                             "and 'worker' processes only (no parameter servers or evaluators).")
         task = config.get("task", {})
         self.task_type = task_type or task.get("type", "worker")
         self.task_id = int(task_id if task_id is not None else task.get("index", 0))

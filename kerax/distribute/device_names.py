@@ -7,5 +7,6 @@ def kerax_device_name(spec):
         name = name[len("device:"):]
     platform, _, index = name.partition(":")
     if not platform or (index and not index.isdigit()):
-        raise ValueError(f"Cannot read the device {spec!r}: expected a name like '/gpu:0', 'GPU:0' or 'cpu:0'.")
+        raise ValueError(f"Cannot read the device {spec!r}: expected a name like '/gpu:0', 'GPU:0' or "
+                         "'cpu:0'.")
     return f"{platform.lower()}:{index or 0}"

@@ -1,5 +1,5 @@
-"""MultiWorkerMirroredStrategy: data parallelism over the devices of several processes (machines), on JAX's own
-distributed runtime (`jax.distributed`), configured from TF_CONFIG."""
+"""MultiWorkerMirroredStrategy: data parallelism over the devices of several processes (machines), on JAX's
+own distributed runtime (`jax.distributed`), configured from TF_CONFIG."""
 from kerax import backend
 from kerax import distribution as distribution_lib
 from kerax.distribute.cluster_resolver import TFConfigClusterResolver

@@ -1,5 +1,5 @@
-"""tf.distribute's Strategy on top of kerax.distribution: a strategy holds a DataParallel distribution, and its
-`scope()` makes that distribution current, so models built and compiled inside train data-parallel.
+"""tf.distribute's Strategy on top of kerax.distribution: a strategy holds a DataParallel distribution, and
+its `scope()` makes that distribution current, so models built and compiled inside train data-parallel.
 
 The compiled step sees one logical replica holding the global batch; XLA splits it over the devices. So
 `strategy.run(fn, args)` calls `fn` once on the global values, and `reduce` returns a value that is already

@@ -41,8 +41,8 @@ def set_dtype_policy(policy):
     if policy is not None and not isinstance(policy, DTypePolicy):
         if not isinstance(policy, str):
             raise ValueError("Invalid `policy` argument. Expected the string name of a policy (such as "
-                             f"'mixed_float16') or a `DTypePolicy` instance. Received: policy={policy} (of type "
-                             f"{type(policy)})")
+                             "'mixed_float16') or a `DTypePolicy` instance. Received: "
+                             f"policy={policy} (of type {type(policy)})")
         policy = DTypePolicy(policy)
     _global_policy[0] = policy
 
@@ -57,7 +57,7 @@ set_global_policy = set_dtype_policy
 global_policy = dtype_policy
 
 __all__ = [
-    "AWQDTypePolicy", "DTypePolicy", "DTypePolicyMap", "FloatDTypePolicy", "GPTQDTypePolicy", "Int4DTypePolicy",
-    "QuantizedDTypePolicy", "QuantizedFloat8DTypePolicy", "deserialize", "dtype_policy", "get",
+    "AWQDTypePolicy", "DTypePolicy", "DTypePolicyMap", "FloatDTypePolicy", "GPTQDTypePolicy",
+    "Int4DTypePolicy", "QuantizedDTypePolicy", "QuantizedFloat8DTypePolicy", "deserialize", "dtype_policy", "get",
     "global_policy", "serialize", "set_dtype_policy", "set_global_policy",
 ]

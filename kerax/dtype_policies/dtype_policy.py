@@ -14,8 +14,8 @@ class DTypePolicy:
         if name is None:
             name = config.floatx()
         if not isinstance(name, str):
-            raise TypeError(f"'name' must be a string, such as 'mixed_float16'. Received: name={name} (of type "
-                            f"{type(name)})")
+            raise TypeError("'name' must be a string, such as 'mixed_float16'. Received: "
+                            f"name={name} (of type {type(name)})")
         self._name = name
         self._compute_dtype, self._variable_dtype = _parse_name(name)
 
@@ -72,7 +72,7 @@ def _parse_name(name):
     try:
         dtype = standardize_dtype(name)
     except (ValueError, TypeError):
-        raise ValueError(f"Cannot convert '{name}' to a mixed precision DTypePolicy. Valid policies include "
-                         "'mixed_float16', 'mixed_bfloat16', and the name of any float dtype such as 'float32'."
-                         ) from None
+        raise ValueError(f"Cannot convert '{name}' to a mixed precision DTypePolicy. Valid policies "
+                         "include 'mixed_float16', 'mixed_bfloat16', and the name of any float dtype such as "
+                         "'float32'.") from None
     return dtype, dtype

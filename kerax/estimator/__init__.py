@@ -6,7 +6,8 @@ from kerax.estimator.run_config import RunConfig
 
 
 def model_to_estimator(keras_model=None, keras_model_path=None, custom_objects=None, model_dir=None,
-                       config=None, checkpoint_format="checkpoint", metric_names_map=None, export_outputs=None):
+                       config=None, checkpoint_format="checkpoint", metric_names_map=None,
+                       export_outputs=None):
     """An Estimator that trains `keras_model` (or the model saved at `keras_model_path`), which must be
     compiled."""
     if (keras_model is None) == (keras_model_path is None):

@@ -46,7 +46,8 @@ class Estimator:
             logs = self.model.evaluate(**_fit_data(input_fn()), steps=steps, verbose=0, return_dict=True)
         return {**logs, "global_step": self.get_variable_value("global_step")}
 
-    def predict(self, input_fn, predict_keys=None, hooks=None, checkpoint_path=None, yield_single_examples=True):
+    def predict(self, input_fn, predict_keys=None, hooks=None, checkpoint_path=None,
+                yield_single_examples=True):
         """Yields one prediction per example (or per batch with yield_single_examples=False)."""
         if checkpoint_path:
             self.model.load_weights(checkpoint_path)

@@ -63,7 +63,8 @@ class Layer(Operation):
         variable = backend.Variable(
             initializers.get(initializer), shape=tuple(TensorShape(shape or ()).as_list()), dtype=dtype,
             trainable=trainable, name=name or f"variable_{len(self._own_variables)}",
-            constraint=constraints.get(constraint), regularizer=regularizers.get(regularizer), autocast=autocast,
+            constraint=constraints.get(constraint), regularizer=regularizers.get(regularizer),
+            autocast=autocast,
         )
         variable.path = f"{self.name}/{variable.name}"
         self._own_variables.append(variable)
@@ -101,7 +102,8 @@ class Layer(Operation):
         if step_context.is_outermost_call():
             self._clear_eager_losses()
         policy = self.dtype_policy
-        cast_scope = autocast_scope.scope_for_layer(policy.compute_dtype, policy.variable_dtype, self.autocast)
+        cast_scope = autocast_scope.scope_for_layer(policy.compute_dtype, policy.variable_dtype,
+                                                    self.autocast)
         with step_context.TrainingScope(training), cast_scope or contextlib.nullcontext():
             outputs = self.call(*args, **kwargs)
         if self.activity_regularizer is not None:

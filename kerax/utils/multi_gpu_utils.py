@@ -40,6 +40,7 @@ def _chosen_devices(gpus):
     count = int(gpus)
     if count < 1 or count > len(available):
         raise ValueError(f"multi_gpu_model(gpus={gpus}) needs {count} devices, but this machine has "
-                         f"{len(available)} ({', '.join(available)}). Ask for at most {len(available)}; on a CPU "
-                         "host, more CPU devices come from XLA_FLAGS=--xla_force_host_platform_device_count=N.")
+                         f"{len(available)} ({', '.join(available)}). Ask for at most {len(available)}; on a "
+                         "CPU host, more CPU devices come from "
+                         "XLA_FLAGS=--xla_force_host_platform_device_count=N.")
     return available[:count]

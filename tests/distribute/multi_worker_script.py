@@ -16,7 +16,8 @@ y = (x @ np.arange(1, 6, dtype="float32"))[:, None]
 own_x, own_y = x[index * 32:(index + 1) * 32], y[index * 32:(index + 1) * 32]  # this process's shard
 kerax.utils.set_random_seed(10 + index)  # different seeds: the chief's initial weights must win
 with strategy.scope():
-    model = kerax.Sequential([kerax.Input((5,)), kerax.layers.Dense(4, activation="relu"), kerax.layers.Dense(1)])
+    model = kerax.Sequential([kerax.Input((5,)), kerax.layers.Dense(4, activation="relu"),
+                              kerax.layers.Dense(1)])
     model.compile(kerax.optimizers.SGD(0.05), "mse")
 initial = [w.tolist() for w in model.get_weights()]
 checkpoint = kerax.callbacks.ModelCheckpoint(os.path.join(os.environ["OUT"], f"ckpt-{index}.weights.h5"),

@@ -1,5 +1,5 @@
-"""Two processes x two forced CPU devices on 127.0.0.1, started from TF_CONFIG (jax.distributed): each reads its
-own shard, the weights match one-process training on the global batches, only the chief writes checkpoints,
+"""Two processes x two forced CPU devices on 127.0.0.1, started from TF_CONFIG (jax.distributed): each reads
+its own shard, the weights match one-process training on the global batches, only the chief writes checkpoints,
 and a dead worker makes the other fail within a bounded time."""
 import json
 import os
@@ -60,7 +60,8 @@ def test_every_process_ends_with_the_weights_of_one_process_training(two_workers
     y = (x @ np.arange(1, 6, dtype="float32"))[:, None]
     # global batch k = the chief's 8 rows of step k, then the other worker's 8 rows
     order = np.concatenate([np.r_[8 * k:8 * k + 8, 32 + 8 * k:32 + 8 * k + 8] for k in range(4)])
-    reference = kerax.Sequential([kerax.Input((5,)), kerax.layers.Dense(4, activation="relu"), kerax.layers.Dense(1)])
+    reference = kerax.Sequential([kerax.Input((5,)), kerax.layers.Dense(4, activation="relu"),
+                                  kerax.layers.Dense(1)])
     reference.set_weights([np.array(w, "float32") for w in chief["initial"]])
     reference.compile(kerax.optimizers.SGD(0.05), "mse")
     reference.fit(x[order], y[order], batch_size=16, epochs=3, shuffle=False, verbose=0)

@@ -98,7 +98,8 @@ def test_default_strategy_outside_any_scope():
 
 
 def test_input_context_splits_the_global_batch():
-    context = kerax.distribute.InputContext(num_input_pipelines=2, input_pipeline_id=1, num_replicas_in_sync=4)
+    context = kerax.distribute.InputContext(num_input_pipelines=2, input_pipeline_id=1,
+                                            num_replicas_in_sync=4)
     assert context.get_per_replica_batch_size(64) == 16
     with pytest.raises(ValueError, match="not divisible"):
         context.get_per_replica_batch_size(30)

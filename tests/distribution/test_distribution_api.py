@@ -16,7 +16,8 @@ from kerax.distribution import DeviceMesh, LayoutMap, ModelParallel, TensorLayou
 result = {"devices": kerax.distribution.list_devices(), "count": kerax.distribution.get_device_count("cpu"),
           "gpus": kerax.distribution.get_device_count("gpu")}
 mesh = DeviceMesh((2, 2), ("batch", "model"))
-placed = kerax.distribution.distribute_tensor(np.arange(8.0).reshape(2, 4), TensorLayout((None, "model"), mesh))
+placed = kerax.distribution.distribute_tensor(np.arange(8.0).reshape(2, 4),
+                                             TensorLayout((None, "model"), mesh))
 result["placed"] = [list(placed.addressable_shards[0].data.shape), placed.tolist()]
 with kerax.device("cpu:3"):
     result["scoped"] = kerax.backend.layout_devices(kerax.ops.ones((2,)) + 1)
@@ -39,7 +40,8 @@ with ModelParallel(layout_map=layout_map, batch_dim_name="batch").scope():
     sharded.fit(x, y, batch_size=8, epochs=2, shuffle=False, verbose=0)
 unsharded = build()
 unsharded.fit(x, y, batch_size=8, epochs=2, shuffle=False, verbose=0)
-result["diff"] = max(float(np.abs(a - b).max()) for a, b in zip(sharded.get_weights(), unsharded.get_weights()))
+result["diff"] = max(float(np.abs(a - b).max())
+                     for a, b in zip(sharded.get_weights(), unsharded.get_weights()))
 result["shards"] = {v.path: list(v.value.addressable_shards[0].data.shape) for v in sharded.weights}
 result["predict_diff"] = float(np.abs(sharded.predict(x, verbose=0) - unsharded.predict(x, verbose=0)).max())
 report(result)

@@ -18,7 +18,8 @@ def build():
     kerax.utils.set_random_seed(5)
     inputs = kerax.Input((6,))
     hidden = layers.Dense(8, activation="relu")(inputs)
-    model = kerax.Model(inputs, [layers.Dense(1, name="output1")(hidden), layers.Dense(1, name="output2")(hidden)])
+    outputs = [layers.Dense(1, name="output1")(hidden), layers.Dense(1, name="output2")(hidden)]
+    model = kerax.Model(inputs, outputs)
     return model
 
 rng = np.random.default_rng(0)
@@ -31,7 +32,8 @@ reference = build()
 reference.compile("sgd", loss={"output1": "mse", "output2": "mse"})
 reference.fit(x, {"output1": y1, "output2": y2}, batch_size=10, epochs=2, shuffle=False, verbose=0)
 report({"devices": kerax.backend.layout_devices(parallel.weights[0].value),
-        "diff": max(float(np.abs(a - b).max()) for a, b in zip(template.get_weights(), reference.get_weights()))})
+        "diff": max(float(np.abs(a - b).max())
+                    for a, b in zip(template.get_weights(), reference.get_weights()))})
 """
 
 

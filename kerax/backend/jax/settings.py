@@ -61,8 +61,8 @@ def log_placement(what, devices):
     once, when CUDA_VISIBLE_DEVICES=-1 came too late to hide the GPUs."""
     if not _warned_gpus_hidden[0] and gpus_hidden_too_late():
         _warned_gpus_hidden[0] = True
-        warnings.warn("CUDA_VISIBLE_DEVICES=-1 was set after the engine (JAX) started, so the GPUs stay in use. "
-                      "Set it before first use (before any kerax computation, or in the shell).", RuntimeWarning,
-                      stacklevel=4)
+        warnings.warn("CUDA_VISIBLE_DEVICES=-1 was set after the engine (JAX) started, so the GPUs stay in "
+                      "use. Set it before first use (before any kerax computation, or in the shell).",
+                      RuntimeWarning, stacklevel=4)
     if _log_placement[0]:
         print(f"kerax: {what} runs on {', '.join(devices)}", file=sys.stderr, flush=True)
