@@ -5,7 +5,7 @@ over the mesh axis `batch_dim_name` and keep each variable with `get_variable_la
 """
 import contextlib
 
-from kerax import backend
+from kerax import backend, tree
 from kerax.distribution.tensor_layout import TensorLayout
 
 _current = [None]
@@ -64,13 +64,22 @@ class Distribution:
         return None
 
     def distribute_dataset(self, dataset):
-        """This process's share of `dataset` (each process reads its own shard when there are several)."""
+        """This process's share of a dataset of global batches: with several processes, process i keeps the
+        i-th part of the rows of every batch (as tf.distribute splits a global batch between workers)."""
         if self._num_process == 1 or not self.auto_shard_dataset:
             return dataset
-        if not hasattr(dataset, "shard"):
-            raise ValueError(f"Only datasets with a `shard(num_shards, index)` method can be split between "
-                             f"processes; received {type(dataset).__name__}.")
-        return dataset.shard(self._num_process, self._process_id)
+        if not hasattr(dataset, "map"):
+            raise ValueError(f"Only datasets (with a `map` method) can be split between processes; received "
+                             f"{type(dataset).__name__}. Give each process its own data instead.")
+        index, count = self._process_id, self._num_process
+
+        def share(*batch):
+            def rows(a):
+                size = len(a)
+                return a[index * size // count:(index + 1) * size // count]
+            return tree.map_structure(rows, batch if len(batch) > 1 else batch[0])
+
+        return dataset.map(share)
 
     @contextlib.contextmanager
     def scope(self):

@@ -1,6 +1,6 @@
 """kerax.dtype_policies: the dtype a layer computes in and stores variables in, and the global policy
 (`set_dtype_policy('mixed_float16')`: layers created afterwards compute in float16 with float32 variables)."""
-from kerax.backend import config
+from kerax.backend import config, standardize_dtype
 from kerax.dtype_policies.dtype_policy import DTypePolicy, FloatDTypePolicy
 from kerax.dtype_policies.quantized import (
     AWQDTypePolicy, DTypePolicyMap, GPTQDTypePolicy, Int4DTypePolicy, QuantizedDTypePolicy,
@@ -31,9 +31,7 @@ def get(identifier):
         return deserialize(identifier)
     if isinstance(identifier, str):
         return DTypePolicy(identifier)
-    if hasattr(identifier, "name") and not callable(identifier.name):  # a NumPy dtype, e.g. np.float32
-        return DTypePolicy(str(identifier.name))
-    return DTypePolicy(str(identifier))
+    return DTypePolicy(standardize_dtype(identifier))  # a NumPy or engine dtype, e.g. np.float32
 
 
 def set_dtype_policy(policy):

@@ -1,5 +1,5 @@
 """One worker of a 2-process MultiWorkerMirroredStrategy run (started by test_multi_worker.py): trains on its
-own half of the data, reports its weights, loss and predictions as JSON."""
+share of every global batch, evaluates and predicts on its own half of the data (arrays), reports as JSON."""
 import json
 import os
 
@@ -30,7 +30,12 @@ class Die(kerax.callbacks.Callback):
             os._exit(3)  # a worker that dies in the middle of training
 
 
-model.fit(own_x, own_y, batch_size=8, epochs=3, shuffle=False, verbose=0, callbacks=[checkpoint, Die()])
+# Global batches of 16 rows (the first 8 from the first half of the data, 8 from the second): each process
+# keeps its 8 rows of every batch, which are exactly its own shard.
+order = np.concatenate([np.r_[8 * k:8 * k + 8, 32 + 8 * k:32 + 8 * k + 8] for k in range(4)])
+global_batches = kerax.data.Dataset.from_tensor_slices((x[order], y[order])).batch(16)
+model.fit(strategy.experimental_distribute_dataset(global_batches), epochs=3, verbose=0,
+          callbacks=[checkpoint, Die()])
 print(json.dumps({
     "index": index, "replicas": strategy.num_replicas_in_sync, "chief": strategy.extended.should_checkpoint,
     "initial": initial, "weights": [w.tolist() for w in model.get_weights()],
