@@ -70,13 +70,16 @@ CORE = {
     "gpus_hidden_too_late": "() whether CUDA_VISIBLE_DEVICES=-1 was set after the engine started with GPUs",
 }
 
-# Op families: modules of the engine, each providing the names of kerax/ops/<family>.py's `__all__`.
+# Op families: modules of the engine; each provides the names that kerax/ops/ exports from it (ops/symbolic.py's
+# `export` records which).
 OP_FAMILIES = {
     "numpy": "NumPy-like array math",
     "nn": "neural-network ops (activations, losses' kernels, normalization, attention)",
     "conv": "convolution and pooling",
     "rnn": "recurrent loops",
     "ctc": "connectionist temporal classification: loss and decoding",
+    "math": "math beyond NumPy: Fourier transforms on (real, imag) pairs",
+    "slicing": "slices whose start indices may be traced values",
 }
 
 # The random family has no ops module of its own: its names are listed here.

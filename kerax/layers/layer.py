@@ -4,8 +4,8 @@ import contextlib
 import inspect
 
 from kerax import backend, constraints, dtype_policies, initializers, regularizers
-from kerax.backend import KerasTensor, autocast_scope
-from kerax.backend import step_context
+from kerax.backend import KerasTensor, autocast_scope, get_keras_mask, step_context
+from kerax.layers import mask_propagation
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax import tree
 from kerax.backend import TensorShape
@@ -95,9 +95,10 @@ class Layer(Operation):
             training = step_context.current_training()
         if self._call_accepts_training:
             kwargs["training"] = training
-        mask = kwargs.pop("mask", None)
+        previous_mask = self._previous_mask(args, kwargs)
         if self._call_accepts_mask:
-            kwargs["mask"] = mask
+            kwargs["mask"] = previous_mask
+        kwargs.update(mask_propagation.argument_masks(self, args, kwargs, get_keras_mask))
 
         if step_context.is_outermost_call():
             self._clear_eager_losses()
@@ -106,6 +107,7 @@ class Layer(Operation):
                                                     self.autocast)
         with step_context.TrainingScope(training), cast_scope or contextlib.nullcontext():
             outputs = self.call(*args, **kwargs)
+        mask_propagation.attach_output_masks(self, inputs, outputs, previous_mask)
         if self.activity_regularizer is not None:
             for output in tree.flatten(outputs):
                 rows = step_context.real_batch_size(output, output.dtype)
@@ -178,9 +180,27 @@ class Layer(Operation):
     def symbolic_call(self, *args, **kwargs):
         self._build_for_call(args, kwargs)
         assert_input_compatibility(self.input_spec, args[0], self.name)
-        outputs = self.compute_output_spec(*args, **kwargs)
+        previous_mask = self._previous_mask(args, dict(kwargs))
+        spec_kwargs = kwargs
+        if self._call_accepts_mask and previous_mask is not None and kwargs.get("mask") is None:
+            # `call` sees the mask spec while tracing shapes; the node does not record it: a functional run
+            # passes the masks it computes.
+            spec_kwargs = {**kwargs, "mask": previous_mask}
+        outputs = self.compute_output_spec(*args, **spec_kwargs)
         Node(self, args, kwargs, outputs)
+        mask_propagation.attach_symbolic_masks(self, args[0], outputs, previous_mask)
         return outputs
+
+    def _previous_mask(self, args, kwargs):
+        """The mask this call works with: `mask=` (popped from kwargs) or those attached to the inputs."""
+        mask = kwargs.pop("mask", None)
+        if mask is not None:
+            return mask
+        tensors = mask_propagation.input_tensors(args, kwargs)
+        return mask_propagation.combined([get_keras_mask(x) for x in tensors])
+
+    def _overrides_compute_mask(self):
+        return type(self).compute_mask is not Layer.compute_mask
 
     def compute_output_spec(self, *args, **kwargs):
         if type(self).compute_output_shape is not Layer.compute_output_shape:

@@ -54,8 +54,7 @@ def broadcast_weights(weights, values):
     """`weights` cast and broadcast against `values`: a per-sample weight of lower rank covers every
     entry of its sample."""
     weights = ops.cast(weights, values.dtype)
-    if len(weights.shape) == len(values.shape) + 1 and weights.shape[-1] == 1:
-        weights = ops.squeeze(weights, -1)
+    _, weights = squeeze_or_expand_to_same_rank(values, weights, expand_rank_1=False)
     while len(weights.shape) < len(values.shape):
         weights = ops.expand_dims(weights, -1)
     return weights

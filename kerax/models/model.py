@@ -2,7 +2,7 @@
 `call` yourself."""
 import inspect
 
-from kerax import backend
+from kerax import backend, serialization
 from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
@@ -92,6 +92,25 @@ class Model(Trainer, Layer):
 
     def _has_own_config(self):
         return type(self).get_config is not Model.get_config
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """`Model.from_config` of a functional config rebuilds the graph; otherwise the config holds the
+        constructor's arguments (a subclassed model's own `get_config`), read with `custom_objects` in
+        scope."""
+        if cls is Model and all(key in config for key in ("layers", "input_layers", "output_layers")):
+            from kerax.models.functional import Functional  # cycle: Functional subclasses Model
+            return Functional.from_config(config, custom_objects=custom_objects)
+        with serialization.custom_object_scope(custom_objects or {}):
+            try:
+                return cls(**config)
+            except TypeError as error:
+                reason = str(error).rstrip(".")
+                raise TypeError(
+                    f"Could not rebuild {cls.__name__} from its config {sorted(config)}: {reason}. A "
+                    "subclassed model must return its constructor's arguments from get_config() (or override "
+                    "from_config)."
+                ) from error
 
     # --- compile configuration ----------------------------------------------------------------------------
     def compile(self, *args, **kwargs):

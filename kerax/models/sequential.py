@@ -18,6 +18,7 @@ class Sequential(Model):
         self._input_batch_shape = None
         self._input_dtype = None
         self._input_name = None
+        self._input_layer = None  # an Input given first: its tensor stays the model's input
         self._functional = None
         for layer in layers or []:
             self.add(layer, rebuild=False)
@@ -32,6 +33,7 @@ class Sequential(Model):
                 raise ValueError("Sequential: an Input can only be the first element of the model.")
             self._input_batch_shape, self._input_dtype = layer.batch_shape, layer._dtype
             self._input_name = layer.name
+            self._input_layer = layer
             return
         if not isinstance(layer, Layer):
             raise TypeError(
@@ -71,7 +73,11 @@ class Sequential(Model):
             raise ValueError(f'Sequential model "{self.name}" has no layers to build.')
         self._input_batch_shape = tuple(input_shape)
         self._forget_graph()
-        inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype, name=self._input_name)
+        if self._input_layer is not None and self._input_layer.batch_shape == self._input_batch_shape:
+            inputs = self._input_layer.output_tensor
+        else:
+            inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype,
+                           name=self._input_name)
         x = inputs
         for layer in self._stack:
             x = layer(x)
@@ -83,6 +89,8 @@ class Sequential(Model):
         `layer.output` refer to this model's current graph (the feature-extractor idiom)."""
         if self._functional is not None:
             for node in reversed(self._functional._nodes):
+                if isinstance(node.operation, InputLayer):
+                    continue  # an Input's own node is made with it, not by a build
                 nodes = node.operation._inbound_nodes
                 if nodes and nodes[-1] is node:
                     nodes.pop()

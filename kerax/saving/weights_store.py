@@ -23,9 +23,12 @@ _BASE_ATTRIBUTES = frozenset({
 
 def _own_variables(obj):
     if isinstance(obj, Layer):
-        # Attributes may also hold sublayers' variables (e.g. a model's list of what it trains): not its own.
-        nested = {id(v) for layer in obj._flatten_layers(include_self=False) for v in layer._own_state()}
-        own = [v for v in obj._own_state() if id(v) not in nested]
+        own = obj._own_state()
+        if not getattr(obj, "_saves_sublayer_variables", False):  # SpectralNormalization saves the kernel too
+            # Attributes may also hold sublayers' variables (e.g. a model's list of what it trains): not its
+            # own.
+            nested = {id(v) for layer in obj._flatten_layers(include_self=False) for v in layer._own_state()}
+            own = [v for v in own if id(v) not in nested]
         return [v for v in own if v.trainable] + [v for v in own if not v.trainable]
     if hasattr(obj, "_is_seed_generator"):
         return [obj.state]

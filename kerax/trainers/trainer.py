@@ -81,18 +81,18 @@ class Trainer:
                 f"You must compile your model before {what}: call "
                 "`model.compile(optimizer, loss)` first (e.g. `model.compile('adam', 'mse')`)."
             )
-        step = Trainer.train_step if what.startswith("training") else Trainer.test_step
-        own_step = getattr(type(self), step.__name__) is not step  # a custom step computes its own loss
-        if self._compile_loss is None and what.startswith(("training", "evaluat")) and not own_step:
-            raise ValueError(
-                "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
-                "`loss='categorical_crossentropy'`."
-            )
 
     # --- the steps (stateful style; override them like in Keras) ---------------------------------------
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
-        total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
+        """The compiled loss plus the layers' `add_loss` losses; either alone is enough (a VAE compiles with
+        no `loss=`), and a step with neither is an error."""
         extra = self.losses
+        if self._compile_loss is None and not extra:
+            raise ValueError(
+                "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
+                "`loss='categorical_crossentropy'`, or add losses in the model with `self.add_loss(...)`."
+            )
+        total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
         if extra:
             total = total + ops.sum(ops.stack([ops.cast(ops.sum(loss), backend.floatx()) for loss in extra]))
         return total

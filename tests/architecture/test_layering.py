@@ -145,3 +145,12 @@ def test_operation_is_the_base_of_layers_and_op_calls():
     assert all(isinstance(op, kerax.Operation) for op in model.operations)
     assert [type(op).__name__ for op in model.operations] == ["InputLayer", "Dense", "SymbolicOp"]
     assert [type(layer).__name__ for layer in model.layers] == ["InputLayer", "Dense"]
+
+
+def test_layers_serialize_and_deserialize_in_keras_format():
+    import kerax
+
+    config = kerax.layers.serialize(kerax.layers.Dense(3, activation="relu", name="d"))
+    assert config["module"] == "keras.layers" and config["class_name"] == "Dense"
+    rebuilt = kerax.layers.deserialize({"class_name": "Dense", "config": {"units": 4, "name": "old"}})
+    assert (type(rebuilt).__name__, rebuilt.units, rebuilt.name) == ("Dense", 4, "old")

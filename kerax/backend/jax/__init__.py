@@ -1,6 +1,6 @@
 """The JAX engine: the only package in kerax that imports jax. It provides exactly the names of
 kerax/backend/contract.py."""
-from kerax.backend.jax import conv, ctc, nn, numpy, random, rnn
+from kerax.backend.jax import conv, ctc, math, nn, numpy, random, rnn, slicing
 from kerax.backend.jax.checks import check_in_range, raise_reported
 from kerax.backend.jax.core import (
     Variable, block_until_ready, cast, compute_output_spec, cond, convert_to_numpy, convert_to_tensor,
@@ -22,7 +22,7 @@ __all__ = (
     "list_devices", "device_count", "device_mesh", "tensor_layout", "distribute_tensor", "layout_devices",
     "device_scope", "step_placement", "initialize_distributed", "process_info",
     "engine_started", "configure_engine", "gpus_hidden_too_late",
-    "numpy", "nn", "conv", "rnn", "ctc", "random",
+    "numpy", "nn", "conv", "rnn", "ctc", "math", "slicing", "random",
 )
 
 enable_persistent_compilation_cache()

@@ -7,6 +7,7 @@ import math
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 from kerax.backend import config
 from kerax.backend.jax.conv_cpu import conv_channels_last
@@ -132,7 +133,9 @@ def _tiled(inputs, window):
 
 
 def _lowest(dtype):
-    return -jnp.inf if jnp.issubdtype(dtype, jnp.floating) else jnp.iinfo(dtype).min
+    """The max-pool start value as a concrete NumPy scalar: a jnp constant is staged under jit, and JAX then
+    cannot recognise the reduction as a max, so its gradient fails ("Linearization failed")."""
+    return np.array(-np.inf if jnp.issubdtype(dtype, jnp.floating) else np.iinfo(dtype).min, dtype)
 
 
 @_op
@@ -143,8 +146,7 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
         # made the training epoch 1.7x faster (measured: 2.1 s -> 1.25 s).
         tiles, axes = _tiled(inputs, window)
         return jnp.max(tiles, axis=axes)
-    init = jnp.array(_lowest(inputs.dtype), inputs.dtype)
-    return jax.lax.reduce_window(inputs, init, jax.lax.max, window, step, padding.upper())
+    return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, step, padding.upper())
 
 
 @_op
@@ -154,7 +156,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     if padding.lower() == "valid" and window == step:
         tiles, axes = _tiled(inputs, window)
         return jnp.mean(tiles, axis=axes)
-    zero = jnp.array(0, inputs.dtype)
+    zero = np.array(0, inputs.dtype)  # concrete, not staged: see _lowest
     sums = jax.lax.reduce_window(inputs, zero, jax.lax.add, window, step, padding.upper())
     if padding.lower() == "valid":
         return sums / math.prod(window)
@@ -162,3 +164,43 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     ones = jnp.ones([n if w > 1 or s > 1 else 1 for n, w, s in zip(inputs.shape, window, step)], inputs.dtype)
     counts = jax.lax.reduce_window(ones, zero, jax.lax.add, window, step, "SAME")
     return sums / counts
+
+
+def _adaptive_windows(length, size):
+    """Window i of an adaptive pool covers [floor(i * length / size), ceil((i + 1) * length / size))."""
+    return [((i * length) // size, -(-((i + 1) * length) // size)) for i in range(size)]
+
+
+def _adaptive_pool(inputs, output_size, data_format, pool_axis):
+    data_format = config.standardize_data_format(data_format)
+    rank = inputs.ndim - 2
+    sizes = _tuple(output_size, rank)
+    for axis, size in zip(_spatial_axes(rank, data_format), sizes):
+        inputs = pool_axis(inputs, axis, _adaptive_windows(inputs.shape[axis], size))
+    return inputs
+
+
+def _average_axis(x, axis, windows):
+    weights = jnp.zeros((len(windows), x.shape[axis]), x.dtype)
+    for i, (start, end) in enumerate(windows):
+        weights = weights.at[i, start:end].set(1.0 / (end - start))
+    return jnp.moveaxis(jnp.tensordot(x, weights, axes=((axis,), (1,))), -1, axis)
+
+
+def _max_axis(x, axis, windows):
+    # Every window gathered at the widest window's width, short ones repeating their last index.
+    width = max(end - start for start, end in windows)
+    index = jnp.array([[min(start + j, end - 1) for j in range(width)] for start, end in windows])
+    return jnp.max(jnp.take(x, index, axis=axis), axis=axis + 1)
+
+
+@_op
+def adaptive_average_pool(inputs, output_size, data_format=None):
+    """Mean over `output_size` windows per spatial axis that tile the input (sizes differ by at most one)."""
+    return _adaptive_pool(inputs, output_size, data_format, _average_axis)
+
+
+@_op
+def adaptive_max_pool(inputs, output_size, data_format=None):
+    """Max over `output_size` windows per spatial axis that tile the input (sizes differ by at most one)."""
+    return _adaptive_pool(inputs, output_size, data_format, _max_axis)

@@ -12,6 +12,13 @@ def causal_mask(query_length, value_length):
     return ops.expand_dims(ops.greater_equal(rows, cols), 0)
 
 
+def sliding_window_mask(query_length, value_length, window):
+    """(1, Tq, Tv) booleans: query step i may attend to value steps j with |i - j| < window."""
+    rows = ops.expand_dims(ops.arange(query_length), 1)
+    distance = ops.subtract(rows, ops.expand_dims(ops.arange(value_length), 0))
+    return ops.expand_dims(ops.less(ops.abs(distance), window), 0)
+
+
 def combined_attention_mask(query_length, value_length, query_mask=None, value_mask=None, key_mask=None,
                             attention_mask=None, use_causal_mask=False):
     """The logical AND of every mask given, broadcastable to (B, Tq, Tv); None when there is none."""

@@ -11,6 +11,7 @@ from kerax.layers.legacy_arguments import pop_legacy
 class BaseConv(Layer):
     _filters_from_input = False  # True where the output channels follow from the input (depthwise)
     _supports_groups = True  # False where Keras has no `groups` argument (transposed, depthwise, separable)
+    _paddings = ("valid", "same")  # Conv1D adds "causal"
 
     def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
                  dilation_rate=1, groups=1, activation=None, use_bias=True,
@@ -41,8 +42,7 @@ class BaseConv(Layer):
         self.kernel_size = conv_utils.normalize_tuple(kernel_size, rank, "kernel_size", kind)
         self.strides = conv_utils.normalize_tuple(strides, rank, "strides", kind)
         self.dilation_rate = conv_utils.normalize_tuple(dilation_rate, rank, "dilation_rate", kind)
-        allowed = ("valid", "same", "causal") if rank == 1 else ("valid", "same")
-        self.padding = conv_utils.normalize_padding(padding, kind, allowed)
+        self.padding = conv_utils.normalize_padding(padding, kind, self._paddings)
         self.data_format = data_format
         if not isinstance(groups, int) or groups <= 0 or (filters and filters % groups):
             raise ValueError(f"{kind}: `groups` must be a positive integer dividing filters={filters}, "

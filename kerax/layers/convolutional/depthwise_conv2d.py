@@ -1,44 +1,10 @@
-"""DepthwiseConv2D: each input channel convolved with its own `depth_multiplier` filters (no mixing across
-channels). Kernel shape (rows, cols, input channels, depth_multiplier); output channel c * depth_multiplier + m."""
-from kerax import ops
-from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
+"""DepthwiseConv2D: a depthwise convolution over images (batch, rows, cols, channels) (or channels first)."""
+from kerax.layers.convolutional.base_depthwise_conv import BaseDepthwiseConv
 
 
-class DepthwiseConv2D(BaseConv):
-    _supports_groups = False
-    _filters_from_input = True
-
+class DepthwiseConv2D(BaseDepthwiseConv):
     def __init__(self, kernel_size=None, strides=(1, 1), padding="valid", depth_multiplier=1, data_format=None,
-                 dilation_rate=(1, 1), activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
-                 depthwise_regularizer=None, depthwise_constraint=None, **kwargs):
-        super().__init__(2, None, kernel_size, strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         kernel_initializer=depthwise_initializer, kernel_regularizer=depthwise_regularizer,
-                         kernel_constraint=depthwise_constraint, **kwargs)
-        if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError("DepthwiseConv2D: `depth_multiplier` must be a positive integer, received "
-                             f"depth_multiplier={depth_multiplier!r}.")
-        self.depth_multiplier = depth_multiplier
-
-    def _build_kernels(self, channels):
-        self.kernel = self.add_weight(
-            name="kernel", shape=self.kernel_size + (channels, self.depth_multiplier),
-            initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-        )
-
-    @property
-    def depthwise_kernel(self):  # the tf.keras attribute name
-        return self.kernel
-
-    def _output_channels(self, channels):
-        return None if channels is None else channels * self.depth_multiplier
-
-    def _convolve(self, inputs):
-        return ops.depthwise_conv(inputs, self.kernel, self.strides, self.padding, self.data_format,
-                                  self.dilation_rate)
-
-    def get_config(self):
-        config = rename_kernel_arguments(super().get_config(), "depthwise")
-        del config["filters"]
-        return {**config, "depth_multiplier": self.depth_multiplier}
+                 dilation_rate=(1, 1), activation=None, use_bias=True, **kwargs):
+        super().__init__(2, kernel_size, strides=strides, padding=padding, depth_multiplier=depth_multiplier,
+                         data_format=data_format, dilation_rate=dilation_rate, activation=activation,
+                         use_bias=use_bias, **kwargs)

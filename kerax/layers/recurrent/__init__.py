@@ -1,4 +1,8 @@
+from kerax.layers.recurrent.abstract_rnn_cell import AbstractRNNCell
 from kerax.layers.recurrent.bidirectional import Bidirectional
+from kerax.layers.recurrent.conv_lstm1d import ConvLSTM1D
+from kerax.layers.recurrent.conv_lstm2d import ConvLSTM2D
+from kerax.layers.recurrent.conv_lstm3d import ConvLSTM3D
 from kerax.layers.recurrent.gru import GRU
 from kerax.layers.recurrent.gru_cell import GRUCell
 from kerax.layers.recurrent.lstm import LSTM
@@ -6,4 +10,5 @@ from kerax.layers.recurrent.lstm_cell import LSTMCell
 from kerax.layers.recurrent.rnn import RNN
 from kerax.layers.recurrent.simple_rnn import SimpleRNN
 from kerax.layers.recurrent.simple_rnn_cell import SimpleRNNCell
+from kerax.layers.recurrent.stacked_rnn_cells import StackedRNNCells
 from kerax.layers.recurrent.time_distributed import TimeDistributed

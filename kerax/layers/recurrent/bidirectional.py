@@ -2,7 +2,7 @@
 outputs (the backward outputs are put back in forward time order first)."""
 from kerax import ops
 from kerax.layers.layer import Layer
-from kerax.layers.recurrent.serialization import deserialize_layer
+from kerax.layers.nested import deserialize_layer
 from kerax.serialization import registry as serialization
 
 _MERGES = {

@@ -21,6 +21,8 @@ _LAYER_KEYS = ("name", "trainable", "dtype", "batch_input_shape")
 class CellRNN(RNN):
     cell_class = None
     positional = ("units",)  # the Keras order of the leading positional arguments
+    required = ("units",)
+    fixed_cell_arguments = {}  # set by the class, not by the config (ConvLSTM2D's rank)
 
     def __init__(self, *args, **kwargs):
         name = type(self).__name__
@@ -33,10 +35,12 @@ class CellRNN(RNN):
                 kwargs[new] = kwargs.pop(old)
         for ignored in _IGNORED:
             kwargs.pop(ignored, None)
-        if "units" not in kwargs:
-            raise TypeError(f"{name}() missing required argument: 'units'.")
+        for argument in self.required:
+            if argument not in kwargs:
+                raise TypeError(f"{name}() missing required argument: {argument!r}.")
         names = cell_arguments(self.cell_class)
         cell_kwargs = {key: kwargs.pop(key) for key in list(kwargs) if key in names}
+        cell_kwargs.update(self.fixed_cell_arguments)
         cell = self.cell_class(name=naming.to_snake_case(self.cell_class.__name__), dtype=kwargs.get("dtype"),
                                trainable=kwargs.get("trainable", True), **cell_kwargs)
         super().__init__(cell, **kwargs)

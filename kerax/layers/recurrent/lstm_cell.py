@@ -21,14 +21,8 @@ class LSTMCell(RecurrentCell):
         return [self.units, self.units]
 
     def _full_bias_initializer(self):
-        if not self.unit_forget_bias:
-            return self.bias_initializer
-        u, base = self.units, self.bias_initializer
-
-        def initializer(shape, dtype=None):
-            return ops.concatenate([base((u,), dtype=dtype), ops.ones((u,), dtype=dtype), base((2 * u,), dtype=dtype)])
-
-        return initializer
+        return forget_bias_initializer(self.bias_initializer, self.units) if self.unit_forget_bias \
+            else self.bias_initializer
 
     def recurrent_step(self, projected, states, recurrent_mask=None):
         z = projected + ops.matmul(recurrent_input(states, recurrent_mask), self.recurrent_kernel)
@@ -43,3 +37,12 @@ class LSTMCell(RecurrentCell):
             "recurrent_activation": activations.serialize(self.recurrent_activation),
             "unit_forget_bias": self.unit_forget_bias,
         }
+
+
+def forget_bias_initializer(base, units):
+    """The gates' bias initializer with the forget gate's block (the 2nd of i, f, c, o) starting at 1."""
+    def initializer(shape, dtype=None):
+        return ops.concatenate([base((units,), dtype=dtype), ops.ones((units,), dtype=dtype),
+                                base((2 * units,), dtype=dtype)])
+
+    return initializer

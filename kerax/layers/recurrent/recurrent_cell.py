@@ -81,6 +81,14 @@ class RecurrentCell(Layer):
         """(output, new_states) from the projected inputs of one step and the previous states."""
         raise NotImplementedError
 
+    def rnn_step(self, time_major, batch_size, training):
+        """(loop body, its inputs) for RNN: the inputs of every step projected at once, before the loop."""
+        input_mask, recurrent_mask = self.dropout_masks(batch_size, time_major.shape[-1], training)
+        if input_mask is not None:
+            time_major = ops.multiply(time_major, input_mask)
+        projected = self.project_inputs(time_major)
+        return (lambda x_t, states: self.recurrent_step(x_t, states, recurrent_mask)), projected
+
     def dropout_masks(self, batch_size, input_dim, training):
         """Scaled keep-masks (input [batch, input_dim], recurrent [batch, units]), each None when unused. One
         pair serves every time step of a sequence, as in Keras."""

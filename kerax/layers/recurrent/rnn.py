@@ -1,15 +1,16 @@
 """RNN: runs a cell over the time axis of [batch, time, features] inputs as one compiled loop.
 
-A cell is a layer with `call(inputs_t, states) -> (output_t, new_states)` and a `state_size`. Built-in cells
-(SimpleRNNCell, GRUCell, LSTMCell) project every time step's inputs with one matmul before the loop, so the
-loop only does the recurrent matmul. Masked time steps keep the previous states and output.
+A cell is a layer with `call(inputs_t, states) -> (output_t, new_states)` and a `state_size`; a list of cells
+runs as one StackedRNNCells. Built-in cells (SimpleRNNCell, GRUCell, LSTMCell) project every time step's
+inputs with one matmul before the loop, so the loop only does the recurrent matmul. Masked time steps keep the
+previous states and output.
 """
-from kerax import ops, regularizers
+from kerax import ops, regularizers, tree
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.recurrent import rnn_state
-from kerax.layers.recurrent.recurrent_cell import RecurrentCell
-from kerax.layers.recurrent.serialization import deserialize_layer
+from kerax.layers.recurrent.stacked_rnn_cells import StackedRNNCells
+from kerax.layers.nested import deserialize_layer
 from kerax.serialization import registry as serialization
 
 
@@ -17,8 +18,7 @@ class RNN(Layer):
     def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False, stateful=False,
                  unroll=False, zero_output_for_mask=False, **kwargs):
         if isinstance(cell, (list, tuple)):
-            raise NotImplementedError("RNN: a list of cells (StackedRNNCells) is not supported yet; stack RNN "
-                                      "layers instead (return_sequences=True on all but the last).")
+            cell = StackedRNNCells(cell)
         if not hasattr(cell, "call") or not hasattr(cell, "state_size"):
             raise ValueError(f"RNN: `cell` must have a `call(inputs, states)` method and a `state_size` attribute, "
                              f"received {cell!r}.")
@@ -38,6 +38,11 @@ class RNN(Layer):
     def state_size(self):
         size = self.cell.state_size
         return list(size) if isinstance(size, (list, tuple)) else [size]
+
+    @property
+    def _flat_state_size(self):
+        """One size per state tensor (a stack's cells' states one after the other)."""
+        return self.cell.flat_state_size if isinstance(self.cell, StackedRNNCells) else self.state_size
 
     def build(self, sequences_shape, initial_state_shape=None):
         if isinstance(sequences_shape, list) and sequences_shape and isinstance(sequences_shape[0], (tuple, list)):
@@ -60,13 +65,13 @@ class RNN(Layer):
             mask = mask[0]
         batch_size = sequences.shape[0]
         if initial_state is not None:
-            states = [ops.convert_to_tensor(s) for s in _as_list(initial_state)]
+            states = [ops.convert_to_tensor(s) for s in tree.flatten(_as_list(initial_state))]
         elif self.stateful:
             states = rnn_state.current(self, batch_size)
         else:
             states = self._initial_states(batch_size)
         time_major = ops.swapaxes(sequences, 0, 1)
-        step, time_major = self._step_function(time_major, batch_size, sequences.shape[-1], training)
+        step, time_major = self._step_function(time_major, batch_size, training)
         last_output, outputs, new_states = ops.rnn(
             step, time_major, states, go_backwards=self.go_backwards,
             mask=None if mask is None else ops.swapaxes(ops.cast(mask, "bool"), 0, 1), unroll=self.unroll,
@@ -75,17 +80,18 @@ class RNN(Layer):
         if self.stateful:
             rnn_state.update(self, new_states)
         output = ops.swapaxes(outputs, 0, 1) if self.return_sequences else last_output
-        return [output] + list(new_states) if self.return_state else output
+        if not self.return_state:
+            return output
+        stacked = isinstance(self.cell, StackedRNNCells)
+        return [output] + (self.cell.nest(new_states) if stacked else new_states)
 
-    def _step_function(self, time_major, batch_size, input_dim, training):
-        """The loop body and its inputs: for built-in cells, every step's inputs projected before the loop."""
+    def _step_function(self, time_major, batch_size, training):
+        """The loop body and its inputs. Built-in cells give their own (`rnn_step`): every step's inputs
+        projected before the loop, dropout masks drawn once per sequence."""
         cell = self.cell
-        if isinstance(cell, RecurrentCell):
-            input_mask, recurrent_mask = cell.dropout_masks(batch_size, input_dim, training)
-            if input_mask is not None:
-                time_major = ops.multiply(time_major, input_mask)
-            projected = cell.project_inputs(time_major)
-            return (lambda x_t, states: cell.recurrent_step(x_t, states, recurrent_mask)), projected
+        rnn_step = getattr(cell, "rnn_step", None)
+        if rnn_step is not None:
+            return rnn_step(time_major, batch_size, training)
         kwargs = {"training": training} if getattr(cell, "_call_accepts_training", False) else {}
 
         def step(x_t, states):
@@ -97,8 +103,9 @@ class RNN(Layer):
     def _initial_states(self, batch_size):
         make = getattr(self.cell, "get_initial_state", None)
         if make is not None:
-            return _as_list(make(batch_size=batch_size))
-        return [ops.zeros((batch_size,) + rnn_state.dims_of(size), self.compute_dtype) for size in self.state_size]
+            return tree.flatten(_as_list(make(batch_size=batch_size)))
+        return [ops.zeros((batch_size,) + rnn_state.dims_of(size), self.compute_dtype)
+                for size in self._flat_state_size]
 
     def get_initial_state(self, batch_size):
         return self._initial_states(batch_size)
@@ -123,6 +130,9 @@ class RNN(Layer):
         output_shape = ((batch, steps) if self.return_sequences else (batch,)) + rnn_state.dims_of(output_size)
         if not self.return_state:
             return output_shape
+        if isinstance(self.cell, StackedRNNCells):
+            return [output_shape] + [[(batch, s) for s in size] if isinstance(size, (list, tuple))
+                                     else (batch, size) for size in self.state_size]
         return [output_shape] + [(batch,) + rnn_state.dims_of(size) for size in self.state_size]
 
     def _rnn_config(self):

@@ -18,7 +18,7 @@ def create(layer, sequences_shape):
     return [
         backend.Variable(np.zeros((batch_size,) + dims_of(size), dtype=layer.compute_dtype), trainable=False,
                          name=f"state_{index}" if index else "state")
-        for index, size in enumerate(layer.state_size)
+        for index, size in enumerate(layer._flat_state_size)
     ]
 
 

@@ -1,3 +1,4 @@
+from kerax.layers.regularization.alpha_dropout import AlphaDropout
 from kerax.layers.regularization.activity_regularization import ActivityRegularization
 from kerax.layers.regularization.gaussian_dropout import GaussianDropout
 from kerax.layers.regularization.gaussian_noise import GaussianNoise

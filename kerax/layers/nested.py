@@ -1,5 +1,4 @@
 """Layers nested in a config (an RNN's cell, a wrapper's layer) are rebuilt by class name."""
-from kerax.layers import core
 from kerax.layers.layer import Layer
 from kerax.serialization import registry as serialization
 
@@ -7,10 +6,10 @@ from kerax.serialization import registry as serialization
 def deserialize_layer(config, custom_objects=None):
     if not isinstance(config, dict):
         return config  # already a layer
-    import kerax.layers  # cycle: kerax.layers imports the recurrent layers that use this
+    import kerax.layers  # cycle: kerax.layers imports the wrappers and RNNs that import this module
 
     objects = {}
-    for module in (core, kerax.layers.recurrent, kerax.layers):
+    for module in (kerax.layers.core, kerax.layers.recurrent, kerax.layers):
         objects.update({name: obj for name, obj in vars(module).items()
                         if isinstance(obj, type) and issubclass(obj, Layer)})
     return serialization.deserialize(config, objects, "layer", custom_objects)

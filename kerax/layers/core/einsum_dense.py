@@ -1,0 +1,67 @@
+"""EinsumDense: `activation(einsum(equation, inputs, kernel) + bias)`, a Dense layer whose contraction is an
+einsum equation (see einsum_shapes.py), e.g. "abc,cde->abde" projects each step to a (d, e) matrix."""
+from kerax import activations, constraints, initializers, ops, regularizers
+from kerax.layers.core.einsum_shapes import einsum_shapes
+from kerax.layers.input_spec import InputSpec
+from kerax.layers.layer import Layer
+
+
+class EinsumDense(Layer):
+    def __init__(self, equation, output_shape, activation=None, bias_axes=None,
+                 kernel_initializer="glorot_uniform", bias_initializer="zeros", kernel_regularizer=None,
+                 bias_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
+        super().__init__(**kwargs)
+        self.equation = equation
+        self.partial_output_shape = (output_shape,) if isinstance(output_shape, int) else tuple(output_shape)
+        self.bias_axes = bias_axes
+        self.activation = activations.get(activation)
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.kernel_constraint = constraints.get(kernel_constraint)
+        self.bias_constraint = constraints.get(bias_constraint)
+
+    def build(self, input_shape):
+        kernel_shape, bias_shape, _ = einsum_shapes(self.equation, self.bias_axes, input_shape,
+                                                    self.partial_output_shape)
+        if None in kernel_shape or (bias_shape and None in bias_shape):
+            raise ValueError(f'EinsumDense layer "{self.name}": the kernel shape {kernel_shape} of '
+                             f"{self.equation!r} is not fully known from input shape {tuple(input_shape)} "
+                             f"and output_shape={self.partial_output_shape}; give the missing sizes in "
+                             "output_shape.")
+        self.input_spec = InputSpec(ndim=len(input_shape))
+        self.kernel = self.add_weight(
+            name="kernel", shape=tuple(kernel_shape), initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
+        self.bias = None
+        if bias_shape is not None:
+            self.bias = self.add_weight(
+                name="bias", shape=tuple(bias_shape), initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+        self.built = True
+
+    def call(self, inputs):
+        x = ops.einsum(self.equation, inputs, self.kernel)
+        if self.bias is not None:
+            x = ops.add(x, self.bias)
+        return self.activation(x)
+
+    def compute_output_shape(self, input_shape):
+        return tuple(einsum_shapes(self.equation, self.bias_axes, input_shape, self.partial_output_shape)[2])
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "output_shape": self.partial_output_shape,
+            "equation": self.equation,
+            "activation": activations.serialize(self.activation),
+            "bias_axes": self.bias_axes,
+            "kernel_initializer": initializers.serialize(self.kernel_initializer),
+            "bias_initializer": initializers.serialize(self.bias_initializer),
+            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+            "kernel_constraint": constraints.serialize(self.kernel_constraint),
+            "bias_constraint": constraints.serialize(self.bias_constraint),
+        }

@@ -1,0 +1,2 @@
+from kerax.layers.locally_connected.locally_connected1d import LocallyConnected1D
+from kerax.layers.locally_connected.locally_connected2d import LocallyConnected2D
