@@ -26,7 +26,7 @@ def build():
     kerax.utils.set_random_seed(2)
     inputs = kerax.Input((6,))
     hidden = layers.Dense(8, activation="relu")(inputs)
-    hidden = layers.Dense(4)(hidden)
+    hidden = layers.EinsumDense("ab,bc->ac", output_shape=4, bias_axes="c")(hidden)
     model = kerax.Model(inputs, layers.Dense(2)(hidden))
     model.compile("adam", "mse")
     return model
@@ -34,7 +34,7 @@ def build():
 rng = np.random.default_rng(0)
 x, y = rng.random((40, 6)).astype("float32"), rng.random((40, 2)).astype("float32")
 layout_map = LayoutMap(mesh)
-layout_map["dense.*kernel"] = (None, "model")
+layout_map["dense.*kernel"] = (None, "model")  # Dense and EinsumDense kernels
 with ModelParallel(layout_map=layout_map, batch_dim_name="batch").scope():
     sharded = build()
     sharded.fit(x, y, batch_size=8, epochs=2, shuffle=False, verbose=0)
@@ -71,7 +71,8 @@ def test_device_scope_places_new_arrays(four):
 def test_model_parallel_shards_kernels_and_gives_the_same_numbers(four):
     assert four["diff"] <= 1e-5 and four["predict_diff"] <= 1e-5
     assert four["shards"]["dense/kernel"] == [6, 4]  # (6, 8) split over 'model'
-    assert four["shards"]["dense_1/kernel"] == [8, 2]
+    assert four["shards"]["einsum_dense/kernel"] == [8, 2]  # (8, 4)
+    assert four["shards"]["dense_1/kernel"] == [4, 1]  # (4, 2)
     assert four["shards"]["dense/bias"] == [8]  # unmatched: replicated
 
 
