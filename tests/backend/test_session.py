@@ -12,8 +12,10 @@ from tests.distribution.multi_device import run_with_devices
 BEFORE_START = """
 import os, warnings
 import numpy as np
+import jax
 import kerax as keras
 from kerax.backend.tensorflow_backend import set_session  # multi-backend Keras's spelling (seed 001)
+platforms_at_import = jax.config.jax_platforms  # CUDA_VISIBLE_DEVICES=-1 (seed 001): the CPU only
 
 warnings.simplefilter("error")  # nothing may be reported as too late
 config = keras.compat.v1.ConfigProto(device_count={"CPU": 3, "GPU": 0})
@@ -28,15 +30,16 @@ model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)
 report({"preallocate": os.environ.get("XLA_PYTHON_CLIENT_PREALLOCATE"),
         "fraction": os.environ.get("XLA_PYTHON_CLIENT_MEM_FRACTION"),
         "devices": keras.distribution.list_devices(), "gpus": keras.distribution.get_device_count("gpu"),
-        "current": keras.backend.get_session() is session})
+        "current": keras.backend.get_session() is session, "platforms_at_import": platforms_at_import})
 """
 
 
 def test_settings_made_before_the_engine_starts_take_effect():
-    result, stderr = run_with_devices(BEFORE_START, devices=1, env={"XLA_FLAGS": "", "JAX_PLATFORMS": ""})
+    result, stderr = run_with_devices(BEFORE_START, devices=1, env={"XLA_FLAGS": "", "JAX_PLATFORMS": "",
+                                                                    "CUDA_VISIBLE_DEVICES": "-1"})
     assert result["preallocate"] == "false" and result["fraction"] == "0.5"
     assert result["devices"] == ["cpu:0", "cpu:1", "cpu:2"] and result["gpus"] == 0
-    assert result["current"] is True
+    assert result["current"] is True and result["platforms_at_import"] == "cpu"
     assert "kerax: a compiled step runs on cpu:0" in stderr  # log_device_placement
 
 

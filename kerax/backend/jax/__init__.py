@@ -11,6 +11,7 @@ from kerax.backend.jax.distribution import (
     device_count, device_mesh, device_scope, distribute_tensor, initialize_distributed, layout_devices,
     list_devices, process_info, step_placement, tensor_layout,
 )
+from kerax.backend.jax import settings
 from kerax.backend.jax.settings import configure_engine, engine_started, gpus_hidden_too_late
 from kerax.backend.jax.trainer import compile_loop, concatenate_steps, enable_persistent_compilation_cache
 
@@ -26,3 +27,4 @@ __all__ = (
 )
 
 enable_persistent_compilation_cache()
+settings.cpu_only_when_gpus_hidden()

@@ -50,6 +50,14 @@ def _set_env(name, value, started, setting):
     return [setting] if started else []
 
 
+def cpu_only_when_gpus_hidden():
+    """CUDA_VISIBLE_DEVICES=-1 (TF's way to hide every GPU) runs on the CPU, without JAX first trying and
+    failing to start its GPU platform. Called when the engine is imported; JAX_PLATFORMS, if set, wins."""
+    if os.environ.get("CUDA_VISIBLE_DEVICES", "").strip() == "-1" and not os.environ.get("JAX_PLATFORMS") \
+            and not engine_started():
+        jax.config.update("jax_platforms", "cpu")
+
+
 def gpus_hidden_too_late():
     """True when CUDA_VISIBLE_DEVICES=-1 was set after the engine started with GPUs (it is read at start)."""
     return os.environ.get("CUDA_VISIBLE_DEVICES") == "-1" and engine_started() and any(
