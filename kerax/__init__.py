@@ -1,10 +1,12 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
 from kerax import (
-    activations, backend, callbacks, compat, constraints, data, datasets, dtype_policies, experimental,
-    initializers, layers, losses, metrics, models, ops, optimizers, preprocessing, random, regularizers,
-    saving, serialization, train, tree, utils,
+    activations, backend, callbacks, compat, constraints, data, datasets, distribute, distribution,
+    dtype_policies, estimator, experimental, initializers, layers, losses, metrics, mixed_precision, models,
+    ops, optimizers, preprocessing, random, regularizers, saving, serialization, train, tree, utils,
 )
 from kerax.backend import KerasTensor, StatelessScope, SymbolicScope, TensorShape, Variable
+from kerax.distribution import device
+from kerax.dtype_policies import DTypePolicy, FloatDTypePolicy
 from kerax.layers import Input, InputSpec, Layer
 from kerax.models import Model, Sequential
 from kerax.ops.operation import Operation

@@ -5,9 +5,9 @@ Code above this package computes through `kerax.ops` and the contract's names re
 """
 from kerax.backend import config
 from kerax.backend.common import (
-    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, conv_shapes, dtypes, get_keras_mask,
-    get_stateless_scope, host_data, is_keras_tensor, naming, set_keras_mask, standardize_dtype, standardize_shape,
-    step_context,
+    AutocastScope, KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, autocast_scope, conv_shapes,
+    dtypes, get_autocast_scope, get_keras_mask, get_stateless_scope, host_data, is_keras_tensor, naming,
+    set_keras_mask, standardize_dtype, standardize_shape, step_context,
 )
 from kerax.backend.common.tensor_shape import TensorShape
 from kerax.backend.config import (
@@ -16,6 +16,9 @@ from kerax.backend.config import (
 )
 from kerax.backend.engine import *  # noqa: F401,F403 (the contract's names)
 from kerax.backend.keras2 import ctc_batch_cost, ctc_decode
+from kerax.backend import tensorflow_backend
+from kerax.backend.session import InteractiveSession, Session, get_session, set_session
+from kerax.backend.session_config import ConfigProto, GPUOptions
 
 
 def clear_session():

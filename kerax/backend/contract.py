@@ -9,14 +9,16 @@ checks both for every engine).
 CORE = {
     # State
     "Variable": "subclass of backend.common.Variable storing engine arrays: `_convert_to_tensor(value)` makes "
-                "one of the variable's dtype; `raw_state()` / `replace_state(array)` read and swap the stored "
+                "one of the variable's dtype, `_cast(value, dtype)` casts a read (mixed precision); "
+                "`raw_state()` / `replace_state(array)` read and swap the stored "
                 "array without scopes or checks (the trainer swaps in a compiled step's new state)",
     # Host data <-> engine arrays
     "convert_to_tensor": "(x, dtype=None, sparse=None) host data (dtypes from backend.common.host_data) or an "
                          "engine array -> an engine array; a KerasTensor is an error",
     "convert_to_numpy": "(x) an engine array -> a NumPy array",
-    "to_host": "(tree) every engine array of a nested structure -> NumPy, in one transfer",
-    "device_put": "(x) host data -> an array on the default device",
+    "to_host": "(tree) every engine array of a nested structure -> NumPy, in one transfer (of an array split "
+               "over processes, this process's part)",
+    "device_put": "(x, layout=None) host data -> an array on the default device, or laid out with `layout`",
     "is_tensor": "(x) whether x is an engine array (traced or concrete)",
     "is_traced": "(x) whether x is a traced value inside compiled code",
     "shape": "(x) the shape of an engine array, a tuple",
@@ -34,8 +36,9 @@ CORE = {
     "value_and_grad": "(fn, has_aux=False) -> fn returning (value, gradients w.r.t. its first argument)",
     "jit": "(fn, donate_argnums=(), static_argnums=()) fn compiled",
     # The compiled training loop
-    "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True) several "
-                    "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call",
+    "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None) several "
+                    "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "
+                    "with a step_placement, batch rows are split over its mesh inside that call",
     "concatenate_steps": "(outputs) [K, B, ...] stacked per-step outputs -> [K * B, ...]",
     # Checks inside compiled code
     "check_in_range": "(x, low, high, describe) error describe(value) for a value of x outside [low, high); "
@@ -45,6 +48,26 @@ CORE = {
     "start_profiler": "(log_dir) traces device activity into log_dir (TensorBoard's profile plugin)",
     "stop_profiler": "() ends the trace",
     "device_scope_name": "() the platform of the default device ('cpu', 'gpu', ...)",
+    # Distribution over devices and processes
+    "list_devices": "(device_type=None) device names 'platform:id' ('cpu:0'), of every process",
+    "device_count": "(device_type=None) the number of such devices",
+    "device_mesh": "(shape, axis_names, devices) an engine mesh of the named devices laid out in shape",
+    "tensor_layout": "(mesh, axes) an engine layout: tensor dimension i split over mesh axis axes[i] "
+                     "(None: whole)",
+    "distribute_tensor": "(x, layout) x placed with layout; inside compiled code, constrained to it",
+    "layout_devices": "(x) the names of the devices holding array x",
+    "device_scope": "(device_name) context manager: new arrays and computations go to that device",
+    "step_placement": "(mesh, batch_axis, state_layouts) how compile_loop lays out state and batches; "
+                      "`.replicas` is the number of parts each batch is split into; with several processes "
+                      "each feeds its own rows of every batch (streamed, not resident)",
+    "initialize_distributed": "(coordinator_address, num_processes, process_id, "
+                              "heartbeat_timeout_seconds=100) starts the engine's own multi-process runtime",
+    "process_info": "() (this process's index, the number of processes)",
+    # Engine settings (tf.compat.v1.ConfigProto)
+    "engine_started": "() whether the engine has started (memory and platform settings are read at start)",
+    "configure_engine": "(allow_growth=None, memory_fraction=None, hide_gpus=None, log_placement=None) "
+                        "applies settings; returns the names of those that came too late to take effect",
+    "gpus_hidden_too_late": "() whether CUDA_VISIBLE_DEVICES=-1 was set after the engine started with GPUs",
 }
 
 # Op families: modules of the engine; each provides the names that kerax/ops/ exports from it (ops/symbolic.py's

@@ -2,6 +2,7 @@
 monitored quantity improves."""
 import os
 
+from kerax import backend
 from kerax.callbacks.batch_counter import BatchCounter
 from kerax.callbacks.callback import Callback
 from kerax.callbacks.monitor import Monitor
@@ -66,6 +67,8 @@ class ModelCheckpoint(Callback):
             self.best = current
         else:
             self._say(f"Epoch {epoch + 1}: saving model to {filepath}")
+        if backend.process_info()[0] != 0:
+            return  # with several processes only the chief (process 0) writes: the weights are the same
         directory = os.path.dirname(filepath)
         if directory:
             os.makedirs(directory, exist_ok=True)

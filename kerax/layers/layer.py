@@ -1,9 +1,10 @@
 """The Layer: owns Variables (created in `build` through `add_weight`), computes in `call`, and records itself
 in the functional graph when called on symbolic tensors."""
+import contextlib
 import inspect
 
 from kerax import backend, constraints, dtype_policies, initializers, regularizers
-from kerax.backend import KerasTensor, get_keras_mask, step_context
+from kerax.backend import KerasTensor, autocast_scope, get_keras_mask, step_context
 from kerax.layers import mask_propagation
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax import tree
@@ -63,6 +64,7 @@ class Layer(Operation):
             initializers.get(initializer), shape=tuple(TensorShape(shape or ()).as_list()), dtype=dtype,
             trainable=trainable, name=name or f"variable_{len(self._own_variables)}",
             constraint=constraints.get(constraint), regularizer=regularizers.get(regularizer),
+            autocast=autocast,
         )
         variable.path = f"{self.name}/{variable.name}"
         self._own_variables.append(variable)
@@ -100,7 +102,10 @@ class Layer(Operation):
 
         if step_context.is_outermost_call():
             self._clear_eager_losses()
-        with step_context.TrainingScope(training):
+        policy = self.dtype_policy
+        cast_scope = autocast_scope.scope_for_layer(policy.compute_dtype, policy.variable_dtype,
+                                                    self.autocast)
+        with step_context.TrainingScope(training), cast_scope or contextlib.nullcontext():
             outputs = self.call(*args, **kwargs)
         mask_propagation.attach_output_masks(self, inputs, outputs, previous_mask)
         if self.activity_regularizer is not None:

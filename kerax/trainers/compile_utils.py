@@ -93,6 +93,8 @@ class CompileLoss:
 
     def _reduce(self, loss, y_true, y_pred, sample_weight):
         y_true = ops.convert_to_tensor(y_true)
+        if backend.standardize_dtype(y_pred.dtype) in ("float16", "bfloat16"):  # mixed precision outputs
+            y_pred = ops.cast(y_pred, getattr(loss, "dtype", None) or backend.floatx())  # losses in float32
         values = ops.cast(loss.call(y_true, y_pred), backend.floatx())
         # Padding rows and (for ignore_class) ignored entries leave the mean's divisor, as masks do in Keras.
         mask = step_context.batch_mask()

@@ -12,7 +12,7 @@ from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
 from kerax.backend import host_data, step_context
 from kerax.callbacks.callback_list import CallbackList
-from kerax.trainers import compile_utils, data_adapters, pure_steps
+from kerax.trainers import compile_utils, data_adapters, distributed, pure_steps
 from kerax.trainers.gradients import value_and_grad
 from kerax import tree
 from kerax.console import io_utils
@@ -38,6 +38,8 @@ class Trainer:
         self._loss_tracker = None
         self._compiled_trainable = None
         self._runners = {}
+        self._distribution = distributed.active_distribution(self)  # a strategy's scope around model creation
+        self._step_distribution = None
 
     # --- compile ------------------------------------------------------------------------------------------
     def compile(self, optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, weighted_metrics=None,
@@ -49,6 +51,9 @@ class Trainer:
             raise TypeError(f"compile() got unexpected keyword argument(s) {sorted(kwargs)}.")
         _check_sample_weight_mode(sample_weight_mode)
         self.optimizer = optimizers.get(optimizer)
+        if auto_scale_loss and self.dtype_policy.name == "mixed_float16" and self.optimizer is not None and \
+                not isinstance(self.optimizer, optimizers.LossScaleOptimizer):
+            self.optimizer = optimizers.LossScaleOptimizer(self.optimizer, name="loss_scale_optimizer")
         self.loss = loss
         self._compile_loss = compile_utils.CompileLoss(loss, loss_weights) if loss is not None else None
         self._compile_metrics = compile_utils.CompileMetrics(metrics, weighted_metrics)
@@ -59,6 +64,7 @@ class Trainer:
         self._steps_per_execution = int(steps_per_execution) if steps_per_execution else None
         self._compiled_trainable = None  # the trainable set is fixed when training starts
         self._runners = {}
+        self._distribution = distributed.active_distribution(self)
         self.compiled = True
 
     @property
@@ -199,13 +205,15 @@ class Trainer:
         return state
 
     def _runner(self, mode, resident):
-        key = (mode, resident)
+        key = (mode, resident, self._step_distribution)
         if key not in self._runners:
             step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
             if pure_steps.is_pure_step(step):
                 step = pure_steps.as_stateful(self, step, mode)
-            self._runners[key] = _StepRunner(step, self._state_variables(mode), resident,
-                                             keep_all_outputs=mode == "predict", eager=self._run_eagerly)
+            state = self._state_variables(mode)
+            placement = distributed.step_placement(self._step_distribution, state)
+            self._runners[key] = _StepRunner(step, state, resident, keep_all_outputs=mode == "predict",
+                                             eager=self._run_eagerly, placement=placement)
         return self._runners[key]
 
     def _steps_per_call(self, steps, callbacks, mode, verbose):
@@ -223,7 +231,9 @@ class Trainer:
     # --- running an epoch ------------------------------------------------------------------------------
     def _run_epoch(self, mode, adapter, callbacks, verbose, y_for_build=None):
         """Runs one pass over the adapter's data; returns the last device outputs and the steps run."""
-        if adapter.is_resident:
+        self._step_distribution = distributed.active_distribution(self)
+        adapter.row_multiple = distributed.rows_multiple(self._step_distribution)
+        if adapter.is_resident and not distributed.streams_from_host(self._step_distribution):
             return self._run_resident_epoch(mode, adapter, callbacks, verbose)
         return self._run_streamed_epoch(mode, adapter, callbacks, verbose)
 
@@ -232,7 +242,7 @@ class Trainer:
             x_sample, y_sample = adapter.sample_batch()
             self._build_for(x_sample, y_sample, mode)
         runner = self._runner(mode, resident=True)
-        data = adapter.device_data()
+        data = adapter.device_data(distributed.replicated_layout(self._step_distribution))
         indices, masks = adapter.epoch_indices()
         per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
         outputs, collected = None, []
@@ -257,6 +267,7 @@ class Trainer:
                 nominal = size  # the first batch's size; a smaller one later is padded to it
             if size > nominal:
                 nominal = size  # a larger batch than the first: compiled anew for this size
+            nominal = data_adapters.padded_rows(nominal, adapter.row_multiple)
             batch, mask = data_adapters.pad_batch(batch, size, nominal)
             if pending and tree.map_structure(np.shape, batch) != tree.map_structure(np.shape, pending[0]):
                 outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
@@ -384,27 +395,28 @@ class Trainer:
     # --- one batch at a time --------------------------------------------------------------------------
     def _run_one_batch(self, mode, x, y=None, sample_weight=None, class_weight=None):
         adapter = data_adapters.get_data_adapter(x, y, sample_weight, class_weight=class_weight, one_batch=True)
-        outputs, masks = self._run_epoch(mode, adapter, CallbackList(model=self), verbose=0)
-        return outputs
+        return self._run_epoch(mode, adapter, CallbackList(model=self), verbose=0)
 
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, reset_metrics=True,
                        return_dict=False):
         self._assert_compiled("training/fitting the model")
         if reset_metrics:
             self.reset_metrics()
-        logs = _to_python(self._run_one_batch("train", x, y, sample_weight, class_weight))
+        logs = _to_python(self._run_one_batch("train", x, y, sample_weight, class_weight)[0])
         return _logs_to_return(logs, return_dict)
 
     def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True, return_dict=False):
         self._assert_compiled("evaluating the model")
         if reset_metrics:
             self.reset_metrics()
-        logs = _to_python(self._run_one_batch("test", x, y, sample_weight))
+        logs = _to_python(self._run_one_batch("test", x, y, sample_weight)[0])
         return _logs_to_return(logs, return_dict)
 
     def predict_on_batch(self, x):
-        outputs = self._run_one_batch("predict", x)
-        return tree.map_structure(lambda o: np.asarray(o).reshape((-1,) + tuple(o.shape[2:])), outputs[0])
+        outputs, masks = self._run_one_batch("predict", x)
+        keep = np.asarray(masks).reshape(-1) > 0  # rows padded to divide over devices are dropped
+        return tree.map_structure(lambda o: np.asarray(o).reshape((-1,) + tuple(o.shape[2:]))[keep],
+                                  outputs[0])
 
     # --- Keras 2 generator spellings ----------------------------------------------------------------------
     def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1, callbacks=None,
@@ -431,12 +443,13 @@ class Trainer:
 class _StepRunner:
     """A step made pure over `state_variables`, compiled into a multi-step loop (or run eagerly)."""
 
-    def __init__(self, step, state_variables, resident, keep_all_outputs, eager):
+    def __init__(self, step, state_variables, resident, keep_all_outputs, eager, placement=None):
         self.state_variables = state_variables
         self.resident = resident
         self.keep_all_outputs = keep_all_outputs
         self.eager = eager
         self.step = step
+        self.placement = placement
         self.log_order = None  # compiled dicts come back with sorted keys; logs keep the step's order
 
         def pure_step(state, batch, mask):
@@ -449,12 +462,14 @@ class _StepRunner:
             return new_state, outputs
 
         self.compiled = None if eager else backend.compile_loop(
-            pure_step, resident, keep_all_outputs=keep_all_outputs)
+            pure_step, resident, keep_all_outputs=keep_all_outputs, placement=placement)
 
     def run(self, *args):
         if self.eager:
             return self._run_eagerly(*args)
         state = _distinct_buffers([v.raw_state() for v in self.state_variables])
+        if self.placement is not None:  # placed once; already placed arrays are left as they are
+            state = self.placement.place_state(state)
         new_state, outputs = self.compiled(state, *args)
         for variable, value in zip(self.state_variables, new_state):
             variable.replace_state(value)

@@ -9,6 +9,7 @@ from kerax.trainers.data_adapters.data_utils import pack_x_y_sample_weight, unpa
 from kerax.trainers.data_adapters.py_dataset import PyDataset, Sequence
 from kerax.utils.config import Config
 from kerax.utils.file_utils import get_file
+from kerax.utils.multi_gpu_utils import multi_gpu_model
 from kerax.console.io_utils import (
     disable_interactive_logging, enable_interactive_logging, is_interactive_logging_enabled,
 )

@@ -12,6 +12,7 @@ LAYERS = (
     "backend",                            # the engine seam (only backend/<engine>/ imports the engine)
     "ops",                                # ops and the functional graph's Operation / Node
     "serialization",                      # the object registry every package registers into
+    "distribution",                       # device meshes, layouts, the current distribution
     "random", "initializers", "activations", "constraints", "regularizers", "dtype_policies",
     "data",                               # kerax.data.Dataset
     "losses", "metrics", "optimizers",
@@ -20,6 +21,9 @@ LAYERS = (
     "trainers",                           # compile / fit / evaluate / predict
     "saving",                             # file formats (model classes found through the registry)
     "models",                             # Model, Functional, Sequential
+    "distribute",                         # tf.distribute's strategies (on kerax.distribution)
+    "mixed_precision",                    # policies and LossScaleOptimizer, one namespace
+    "estimator",                          # tf.keras's model_to_estimator over fit
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
     "__init__",                           # kerax/__init__.py: re-exports
 )

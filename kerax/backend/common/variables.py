@@ -6,6 +6,7 @@ their own array type (`_convert_to_tensor`, `_direct_assign`).
 import numpy as np
 
 from kerax.backend.common import dtypes, host_data
+from kerax.backend.common.autocast_scope import get_autocast_scope
 from kerax.backend.common.stateless_scope import get_stateless_scope
 
 
@@ -71,12 +72,19 @@ class Variable:
     # --- state --------------------------------------------------------------------------------------------
     @property
     def value(self):
+        value = self._value
         scope = get_stateless_scope()
         if scope is not None:
             scoped = scope.get_current_value(self)
             if scoped is not None:
-                return scoped
-        return self._value
+                value = scoped
+        autocast = get_autocast_scope()
+        if autocast is not None and self.autocast:
+            return autocast.maybe_cast(value, self._cast)
+        return value
+
+    def _cast(self, value, dtype):
+        raise NotImplementedError
 
     def raw_state(self):
         """The stored engine array, whatever scope is active."""

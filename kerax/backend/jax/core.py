@@ -8,6 +8,7 @@ from kerax.backend.common import dtypes, host_data
 from kerax.backend.common.keras_tensor import KerasTensor
 from kerax.backend.common.stateless_scope import SymbolicScope
 from kerax.backend.common.variables import Variable as BaseVariable
+from kerax.backend.jax import distribution
 from kerax import tree
 
 SUPPORTS_SPARSE_TENSORS = False
@@ -31,6 +32,9 @@ class Variable(BaseVariable):
     def _convert_to_tensor(self, value):
         with jax.ensure_compile_time_eval():
             return convert_to_tensor(value, dtype=self._dtype)
+
+    def _cast(self, value, dtype):
+        return value.astype(dtype)
 
     def __jax_array__(self):
         return self.value
@@ -106,8 +110,8 @@ def block_until_ready(x):
     return jax.block_until_ready(x)
 
 
-def device_put(x):
-    return jax.device_put(x)
+def device_put(x, layout=None):
+    return jax.device_put(x, layout)
 
 
 # Two different stand-ins for unknown (None) dimensions: a dimension of the output that changes with
@@ -168,8 +172,11 @@ def device_scope_name():
 
 
 def to_host(tree):
-    """Device arrays to NumPy, in one transfer."""
-    return jax.device_get(tree)
+    """Device arrays to NumPy, in one transfer. Of an array split over several processes, this process gets
+    the part it holds (its own rows of a batch)."""
+    if all(leaf.is_fully_addressable for leaf in jax.tree.leaves(tree) if isinstance(leaf, jax.Array)):
+        return jax.device_get(tree)
+    return jax.tree.map(distribution.local_value, tree)
 
 
 def start_profiler(log_dir):

@@ -5,26 +5,30 @@ import jax
 import jax.numpy as jnp
 
 from kerax.backend import config
-from kerax.backend.jax import checks
+from kerax.backend.jax import checks, distribution, settings
 
 
-def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True):
+def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None):
     """Compiles `step_fn(state, batch, mask) -> (state, outputs)` into a loop over K steps.
 
     resident: `fn(state, data, indices[K, B], masks[K, B])` gathers each batch from arrays already on the device.
     otherwise: `fn(state, batches, masks[K, B])` with every leaf of `batches` stacked to [K, B, ...].
     Returns (state, outputs), where outputs are the last step's (or, with keep_all_outputs, all stacked).
+    With a `placement` (distribution.step_placement) the rows of each batch are split over the mesh and the
+    state keeps its layouts; XLA inserts the reductions (e.g. of gradients) inside the same program.
     """
+    rows = (lambda tree: tree) if placement is None else (
+        lambda tree: jax.tree.map(lambda a: jax.lax.with_sharding_constraint(a, placement.rows), tree))
     if resident:
         def loop(state, data, indices, masks):
             def body(carry, xs):
-                idx, mask = xs
-                batch = jax.tree.map(lambda a: a[idx], data)
+                idx, mask = rows(xs)
+                batch = rows(jax.tree.map(lambda a: a[idx], data))
                 return step_fn(carry, batch, mask)
             return jax.lax.scan(body, state, (indices, masks))
     else:
         def loop(state, batches, masks):
-            return jax.lax.scan(lambda carry, xs: step_fn(carry, *xs), state, (batches, masks))
+            return jax.lax.scan(lambda carry, xs: step_fn(carry, *rows(xs)), state, (batches, masks))
 
     def run(*args):
         state, outputs = loop(*args)
@@ -32,12 +36,55 @@ def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True):
             outputs = jax.tree.map(lambda o: o[-1], outputs)
         return state, outputs
 
-    return checks.compiled_with_checks(jax.jit(run, donate_argnums=(0,) if donate_state else ()))
+    donate = (0,) if donate_state else ()
+    if placement is None:
+        compiled = jax.jit(run, donate_argnums=donate)
+    else:
+        data = placement.replicated if resident else placement.steps
+        in_shardings = (placement.state, data, placement.steps) + ((placement.steps,) if resident else ())
+        compiled = jax.jit(run, donate_argnums=donate, in_shardings=in_shardings,
+                           out_shardings=(placement.state, None))
+        if placement.processes > 1:
+            if resident:
+                raise ValueError("With several processes, batches stream from each process's host: "
+                                 "compile_loop(resident=True) cannot take their different data sets.")
+            compiled = _fed_by_every_process(compiled, placement)
+    return checks.compiled_with_checks(_logging_placement(compiled, placement))
+
+
+def _fed_by_every_process(compiled, placement):
+    def run(state, batches, masks):
+        return compiled(state, *placement.global_batches((batches, masks)))
+
+    return run
+
+
+def _logging_placement(compiled, placement):
+    """Logs where the program ran, after its first call (log_device_placement)."""
+    logged = [False]
+
+    def run(*args):
+        results = compiled(*args)
+        if not logged[0]:
+            logged[0] = True
+            leaves = [leaf for leaf in jax.tree.leaves(results) if hasattr(leaf, "sharding")]
+            devices = sorted({f"{d.platform}:{d.id}" for leaf in leaves[:1]
+                              for d in leaf.sharding.device_set})
+            split = f" (each batch split over {placement.replicas} devices)" if placement is not None else ""
+            settings.log_placement(f"a compiled step{split}", devices)
+        return results
+
+    return run
 
 
 def concatenate_steps(outputs):
-    """[K, B, ...] stacked predictions -> [K * B, ...]."""
-    return jax.tree.map(lambda o: jnp.reshape(o, (-1,) + o.shape[2:]), outputs)
+    """[K, B, ...] stacked predictions -> [K * B, ...] (with several processes, this process's rows)."""
+    def concatenate(o):
+        if not o.is_fully_addressable:
+            o = distribution.local_value(o)
+        return jnp.reshape(o, (-1,) + o.shape[2:])
+
+    return jax.tree.map(concatenate, outputs)
 
 
 def enable_persistent_compilation_cache():

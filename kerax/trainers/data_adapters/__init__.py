@@ -4,7 +4,7 @@ import warnings
 import numpy as np
 
 from kerax.trainers.data_adapters.array_adapter import ArrayAdapter
-from kerax.trainers.data_adapters.data_utils import unpack_x_y_sample_weight
+from kerax.trainers.data_adapters.data_utils import padded_rows, unpack_x_y_sample_weight
 from kerax.trainers.data_adapters.iterator_adapter import IteratorAdapter, pad_batch
 from kerax import tree
 
@@ -84,5 +84,5 @@ def split_validation(x, y, sample_weight, validation_split):
     return train, val
 
 
-__all__ = ["ArrayAdapter", "IteratorAdapter", "get_data_adapter", "pad_batch", "split_validation",
-           "unpack_x_y_sample_weight"]
+__all__ = ["ArrayAdapter", "IteratorAdapter", "get_data_adapter", "pad_batch", "padded_rows",
+           "split_validation", "unpack_x_y_sample_weight"]

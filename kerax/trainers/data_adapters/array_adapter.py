@@ -43,17 +43,30 @@ class ArrayAdapter:
         self.shuffle = shuffle
         self._rng = np.random.default_rng(seed)
         self._device_data = None
+        self._placed_with = None
+        self.row_multiple = 1  # batches are padded to a multiple of this many rows (the devices sharing them)
 
-    def device_data(self):
-        if self._device_data is None:
+    def device_data(self, layout=None):
+        """The arrays on the device (laid out with `layout`, e.g. replicated over a mesh), placed once."""
+        if self._device_data is None or self._placed_with != layout:
             host = (self.x, self.y, self.sample_weight)
             self._device_data = tree.map_structure(
-                lambda a: None if a is None else backend.device_put(a), host
+                lambda a: None if a is None else backend.device_put(a, layout), host
             )
+            self._placed_with = layout
         return self._device_data
 
     def epoch_indices(self):
-        """[steps, batch_size] sample indices and a [steps, batch_size] mask (0 marks padding)."""
+        """[steps, rows] sample indices and a [steps, rows] mask (0 marks padding); rows is the batch size
+        rounded up to a multiple of `row_multiple`."""
+        indices, mask = self._batch_indices()
+        extra = data_utils.padded_rows(self.batch_size, self.row_multiple) - self.batch_size
+        if extra:
+            indices = np.concatenate([indices, np.repeat(indices[:, :1], extra, axis=1)], axis=1)
+            mask = np.concatenate([mask, np.zeros((self.steps, extra), mask.dtype)], axis=1)
+        return indices, mask
+
+    def _batch_indices(self):
         order = self._rng.permutation(self.num_samples) if self.shuffle else np.arange(self.num_samples)
         total = self.steps * self.batch_size
         if total > self.num_samples:
@@ -64,6 +77,17 @@ class ArrayAdapter:
         mask[:covered] = 1.0
         shape = (self.steps, self.batch_size)
         return order[:total].astype(np.int32).reshape(shape), mask.reshape(shape)
+
+    def batches(self):
+        """Yields ((x, y, sample_weight), rows) host batches in epoch order, for streaming them instead (each
+        process feeding its own data)."""
+        indices, mask = self._batch_indices()
+        host = (self.x, self.y, self.sample_weight)
+        for step_indices, step_mask in zip(indices, mask):
+            rows = int(step_mask.sum())
+            if rows == 0:
+                break
+            yield tree.map_structure(lambda a: None if a is None else a[step_indices[:rows]], host), rows
 
     def sample_batch(self):
         return tree.map_structure(lambda a: None if a is None else a[: self.batch_size], (self.x, self.y))

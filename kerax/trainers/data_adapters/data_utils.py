@@ -57,3 +57,8 @@ def num_samples(data, what):
     if len(lengths) > 1:
         raise ValueError(f"All arrays in {what} must have the same number of samples; received lengths {sorted(lengths)}.")
     return lengths.pop() if lengths else 0
+
+
+def padded_rows(rows, multiple):
+    """`rows` rounded up to a multiple of `multiple` (a batch split over that many devices)."""
+    return -(-rows // multiple) * multiple

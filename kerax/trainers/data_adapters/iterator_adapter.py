@@ -14,6 +14,7 @@ class IteratorAdapter:
                  max_queue_size=10):
         self.source = source
         self.class_weight = class_weight
+        self.row_multiple = 1  # batches are padded to a multiple of this many rows (the devices sharing them)
         self.steps = steps if steps else _known_length(source)
         # A PyDataset's own settings apply unless fit() was given others (fit's arguments are tf.keras's).
         self.workers = workers if workers != 1 else getattr(source, "workers", 1) or 1
