@@ -38,9 +38,7 @@ class BaseConvTranspose(BaseConv):
                 zip(lengths, self.kernel_size, self.strides, self.dilation_rate, output_padding)]
 
     def _convolve(self, inputs):
-        axes = conv_utils.spatial_axes(self.rank, self.data_format)
-        output_shape = self._output_lengths([inputs.shape[axis] for axis in axes])
-        return ops.conv_transpose(inputs, self.kernel, self.strides, self.padding, output_shape,
+        return ops.conv_transpose(inputs, self.kernel, self.strides, self.padding, self.output_padding,
                                   self.data_format, self.dilation_rate)
 
     def get_config(self):
