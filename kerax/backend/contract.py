@@ -54,6 +54,7 @@ OP_FAMILIES = {
     "conv": "convolution and pooling",
     "rnn": "recurrent loops",
     "ctc": "connectionist temporal classification: loss and decoding",
+    "image": "image ops: resizing, colour conversions, geometric warps, filters, crops and patches",
 }
 
 # The random family has no ops module of its own: its names are listed here.
