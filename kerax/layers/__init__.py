@@ -20,7 +20,10 @@ from kerax.layers.pooling import (
     GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPool3D, GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D,
     MaxPool1D, MaxPool2D, MaxPool3D, MaxPooling1D, MaxPooling2D, MaxPooling3D,
 )
-from kerax.layers.preprocessing import Normalization, Rescaling
+from kerax.layers.preprocessing import (
+    CategoryEncoding, Discretization, HashedCrossing, Hashing, IntegerLookup, Normalization, Rescaling, StringLookup,
+    TextVectorization,
+)
 from kerax.layers.recurrent import (
     GRU, LSTM, RNN, Bidirectional, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell, TimeDistributed,
 )

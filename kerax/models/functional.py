@@ -1,8 +1,11 @@
 """Functional models: a graph of layer calls from `Input`s to outputs, run node by node."""
-from kerax.backend import KerasTensor
+import numpy as np
+
+from kerax.backend import KerasTensor, step_context
 from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
 from kerax.models import functional_config
+from kerax.models.host_part import host_part_of
 from kerax.models.model import Model
 from kerax import tree
 
@@ -38,6 +41,7 @@ class Functional(Model):
                 )
         self._nodes, first_seen = _topological_nodes(self._inputs, self._outputs)
         self._operations = _operations_by_depth(self._nodes, first_seen)
+        self._host_part = host_part_of(self._inputs, self._outputs, self._nodes)
         self.built = True
 
     # --- structure ----------------------------------------------------------------------------------------
@@ -88,6 +92,11 @@ class Functional(Model):
     # --- execution ----------------------------------------------------------------------------------------
     def _standardize_inputs(self, inputs):
         """Matches the given inputs to the model's Input tensors, by name for dicts, by position otherwise."""
+        flat = self._flat_inputs(inputs)
+        self.check_input_shapes([getattr(value, "shape", None) for value in flat])
+        return flat
+
+    def _flat_inputs(self, inputs):
         if isinstance(inputs, dict) and not isinstance(self._input_structure, dict):
             names = self.input_names
             missing = [n for n in names if n not in inputs]
@@ -105,8 +114,18 @@ class Functional(Model):
                 f'Model "{self.name}" expects {len(self._inputs)} input(s) ({self.input_names}), but it '
                 f"received {len(flat)}."
             )
-        self.check_input_shapes([getattr(value, "shape", None) for value in flat])
         return flat
+
+    # --- host-side preprocessing (see host_part.py) ---------------------------------------------------------
+    def _host_graph(self):
+        return self if self._host_part is not None else None
+
+    def host_inputs(self, inputs):
+        """What the compiled part of the model reads for a batch of raw `inputs`: the host layers' outputs
+        (NumPy), computed here on the host."""
+        flat = [_adjusted_rank(np.asarray(v), t.shape) for v, t in zip(self._flat_inputs(inputs), self._inputs)]
+        self.check_input_shapes([v.shape for v in flat])
+        return self._host_part.run(flat)
 
     def check_input_shapes(self, shapes):
         """Raises a clear error when a given input shape (batch dimension included) does not fit."""
@@ -123,14 +142,20 @@ class Functional(Model):
                 )
 
     def call(self, inputs, training=None, mask=None):
-        flat_inputs = self._standardize_inputs(inputs)
         values, masks = {}, {}
-        flat_masks = tree.flatten(mask) if mask is not None else [None] * len(flat_inputs)
-        for tensor, value, m in zip(self._inputs, flat_inputs, flat_masks):
-            values[id(tensor)] = self._inputs_layer_cast(tensor, value)
-            masks[id(tensor)] = m
+        if step_context.host_prepared_model() is self:
+            # The batch already went through the host part: it holds the values where the host part ends.
+            values.update({id(t): v for t, v in zip(self._host_part.boundary, tree.flatten(inputs))})
+            skipped = {id(node) for node in self._host_part.nodes}
+        else:
+            flat_inputs = self._standardize_inputs(inputs)
+            flat_masks = tree.flatten(mask) if mask is not None else [None] * len(flat_inputs)
+            for tensor, value, m in zip(self._inputs, flat_inputs, flat_masks):
+                values[id(tensor)] = self._inputs_layer_cast(tensor, value)
+                masks[id(tensor)] = m
+            skipped = set()
         for node in self._nodes:
-            if isinstance(node.operation, InputLayer):
+            if isinstance(node.operation, InputLayer) or id(node) in skipped:
                 continue
             args, kwargs = node.fill_arguments(values)
             if not isinstance(node.operation, Layer):  # a `kerax.ops` call: no masks, no training flag
@@ -162,6 +187,16 @@ class Functional(Model):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         return functional_config.functional_from_config(cls, config, custom_objects)
+
+
+def _adjusted_rank(value, expected_shape):
+    """As Keras: data one rank short of an input whose last dimension is 1 gains that axis (and one rank over,
+    with a last axis of 1, loses it)."""
+    if value.ndim == len(expected_shape) - 1 and expected_shape[-1] == 1:
+        return value[..., None]
+    if value.ndim == len(expected_shape) + 1 and value.shape[-1] == 1:
+        return value[..., 0]
+    return value
 
 
 def _argument_masks(node, masks):
