@@ -21,8 +21,9 @@ from kerax.layers.pooling import (
     MaxPool1D, MaxPool2D, MaxPool3D, MaxPooling1D, MaxPooling2D, MaxPooling3D,
 )
 from kerax.layers.preprocessing import (
-    CategoryEncoding, Discretization, HashedCrossing, Hashing, IntegerLookup, Normalization, Rescaling, StringLookup,
-    TextVectorization,
+    CategoryEncoding, CenterCrop, Discretization, HashedCrossing, Hashing, IntegerLookup, Normalization,
+    RandomBrightness, RandomContrast, RandomCrop, RandomFlip, RandomRotation, RandomTranslation, RandomZoom,
+    Rescaling, Resizing, StringLookup, TextVectorization,
 )
 from kerax.layers.recurrent import (
     GRU, LSTM, RNN, Bidirectional, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell, TimeDistributed,

@@ -60,8 +60,9 @@ class HostPart:
 
 
 def host_part_of(inputs, outputs, nodes):
-    """The graph's HostPart, or None when it has no host layer."""
-    if not any(getattr(node.operation, "runs_on_host", False) for node in nodes):
+    """The graph's HostPart, or None when it has no host layer (nor string input)."""
+    if not any(getattr(node.operation, "runs_on_host", False) for node in nodes) and \
+            not any(t.dtype == "string" for t in inputs):
         return None
     return HostPart(inputs, outputs, nodes)
 
