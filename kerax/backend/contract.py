@@ -67,6 +67,8 @@ RANDOM = {
     "randint": "(shape, minval, maxval, dtype='int32', seed=None)",
     "bernoulli_keep_mask": "(shape, keep_probability, seed=None) boolean mask, True with keep_probability",
     "permutation": "(x, seed=None) a random permutation of x (or of range(x))",
+    "gamma": "(shape, alpha, dtype=None, seed=None) Gamma(alpha, 1) draws",
+    "beta": "(shape, alpha, beta, dtype=None, seed=None) Beta(alpha, beta) draws",
 }
 
 ENGINE_NAMES = tuple(CORE) + tuple(OP_FAMILIES) + ("random",)

@@ -21,9 +21,13 @@ from kerax.layers.pooling import (
     MaxPool1D, MaxPool2D, MaxPool3D, MaxPooling1D, MaxPooling2D, MaxPooling3D,
 )
 from kerax.layers.preprocessing import (
-    CategoryEncoding, CenterCrop, Discretization, HashedCrossing, Hashing, IntegerLookup, Normalization,
-    RandomBrightness, RandomContrast, RandomCrop, RandomFlip, RandomRotation, RandomTranslation, RandomZoom,
-    Rescaling, Resizing, StringLookup, TextVectorization,
+    AugMix, AutoContrast, CategoryEncoding, CenterCrop, ContrastLimitedAdaptiveHistogramEqualization, CutMix,
+    Discretization, Equalization, HashedCrossing, Hashing, IntegerLookup, MaxNumBoundingBoxes, MelSpectrogram, MixUp,
+    Normalization, Pipeline, RandAugment, RandomBrightness, RandomColorDegeneration, RandomColorJitter,
+    RandomContrast, RandomCrop, RandomElasticTransform, RandomErasing, RandomFlip, RandomGaussianBlur,
+    RandomGrayscale, RandomHue, RandomInvert, RandomPerspective, RandomPosterization, RandomRotation,
+    RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomZoom, Rescaling, Resizing,
+    Solarization, StringLookup, STFTSpectrogram, TextVectorization,
 )
 from kerax.layers.recurrent import (
     GRU, LSTM, RNN, Bidirectional, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell, TimeDistributed,

@@ -46,3 +46,11 @@ def bernoulli_keep_mask(shape, keep_probability, seed=None):
 
 def permutation(x, seed=None):
     return jax.random.permutation(_key(seed), x)
+
+
+def gamma(shape, alpha, dtype=None, seed=None):
+    return jax.random.gamma(_key(seed), alpha, shape, dtype=dtype or config.floatx())
+
+
+def beta(shape, alpha, beta, dtype=None, seed=None):
+    return jax.random.beta(_key(seed), alpha, beta, shape, dtype=dtype or config.floatx())

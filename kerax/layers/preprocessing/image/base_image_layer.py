@@ -7,7 +7,7 @@ applies it to the images with batched ops, never image by image. Inputs are imag
 true, which is call()'s default (as in Keras): calling a layer directly augments; `predict`, `evaluate` and
 `training=False` leave the images as they are.
 """
-from kerax import backend, ops
+from kerax import backend, ops, random
 from kerax.layers.layer import Layer
 
 
@@ -106,6 +106,12 @@ class BaseImagePreprocessingLayer(Layer):
     def _per_image_shape(self, images):
         """The shape of a per-image random value that broadcasts over a batch of images."""
         return (images.shape[0], 1, 1, 1)
+
+    def _apply_mask(self, images, seed):
+        """[B] booleans: whether each image is transformed, with a probability itself drawn from `factor`."""
+        shape = (images.shape[0],)
+        probability = random.uniform(shape, self.factor[0], self.factor[1], seed=seed)
+        return random.uniform(shape, seed=seed) < probability
 
     def _transform_value_range(self, images, original_range, target_range, dtype="float32"):
         if tuple(original_range) == tuple(target_range):

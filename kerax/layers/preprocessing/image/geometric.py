@@ -24,3 +24,14 @@ def factor_range(factor, name, include_minus_one=True):
     if len(values) == 1:
         return -abs(values[0]), abs(values[0])
     return tuple(sorted(values))
+
+
+def unit_range(factor, name):
+    """(lower, upper) in [0, 1] of a value given as one number f (meaning (0, f)) or two."""
+    message = (f"The `{name}` argument should be a number (or a list of two numbers) in the range [0, 1]. "
+               f"Received: {name}={factor}")
+    values = list(factor) if isinstance(factor, (tuple, list)) else [0, factor]
+    if len(values) != 2 or any(not isinstance(v, (int, float)) for v in values) or \
+            values[0] > 1 or values[1] < 0 or min(values) < 0 or max(values) > 1:
+        raise ValueError(message)
+    return tuple(sorted(values))
