@@ -1,11 +1,11 @@
-"""Runs the shared training workloads on kerax and the hand-written JAX floors in one go and prints ratios.
+"""`make bench`: kerax against Keras 3 and the hand-written JAX floors, every figure taken in this one run.
 
-    python benchmarks/run.py [seed_mlp wide_mlp cnn gru]
+    python benchmarks/run.py [--quick] [workload ...]
 
-Workloads come from $KERAX_BENCH_DIR (default: ../shared/bench beside this repository). With $KERAS_PYTHON set to
-the Python of a virtual environment that has Keras 3 and JAX, the same workloads also run on Keras (JAX backend)
-and the ratios include `keras`. Every figure is taken in this one run on this machine: compare the ratios, not
-absolute times across runs.
+Runs benchmarks/workloads.py on kerax and, when $KERAS_PYTHON names the Python of a virtual environment with
+Keras 3 (and JAX; TensorFlow too for the TF rows), on Keras's JAX backend and, if TensorFlow imports there, its
+TensorFlow backend; then benchmarks/floors.py. Prints one table of steady epochs with ratios, the latency and
+scaling figures, and the whole JSON at the end. Machines here are noisy: compare the ratios, not absolute times.
 """
 import json
 import os
@@ -13,46 +13,69 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BENCH_DIR = os.environ.get("KERAX_BENCH_DIR", os.path.join(HERE, "..", "..", "shared", "bench"))
+TRAINING = ["seed_mlp", "wide_mlp", "cnn", "gru", "transformer", "lstm_tagger", "resnet"]
+EXTRA = ["inference", "latency", "scaling", "widths"]
 
 
-def run(script, args, impl=None, python=sys.executable):
-    env = dict(os.environ)
-    if impl:
-        env["KERAS_IMPL"] = impl
-        env["KERAS_BACKEND"] = "jax"
-    done = subprocess.run([python, os.path.join(BENCH_DIR, script), *args], env=env,
-                          capture_output=True, text=True)
+def run(script, names, impl="kerax", backend="jax", python=sys.executable):
+    env = dict(os.environ, KERAS_IMPL=impl, KERAS_BACKEND=backend)
+    done = subprocess.run([python, os.path.join(HERE, script), *names], env=env, capture_output=True, text=True)
     if done.returncode != 0:
-        print(f"{script} failed:\n{done.stderr[-2000:]}", file=sys.stderr)
-        return []
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+        print(f"{script} ({impl}, {backend}) failed:\n{done.stderr[-1500:]}", file=sys.stderr)
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return [dict(row, impl=f"{impl}-{backend}" if impl == "keras" else row["impl"]) for row in rows]
+
+
+def keras_backends(python):
+    has_tf = subprocess.run([python, "-c", "import tensorflow"], capture_output=True).returncode == 0
+    return ["jax", "tensorflow"] if has_tf else ["jax"]
+
+
+def table(rows):
+    by = {(r["workload"], r["impl"]): r for r in rows}
+    impls = sorted({r["impl"] for r in rows if "steady_epoch_s" in r and r["impl"] != "kerax"})
+    workloads = [w for w in dict.fromkeys(r["workload"] for r in rows) if (w, "kerax") in by]
+    print(f"\n{'workload':14} {'kerax steady s':>14} {'first epoch s':>13} {'RSS MB':>7}  " +
+          "  ".join(f"{'kerax/' + impl:>18}" for impl in impls))
+    for workload in workloads:
+        mine = by[(workload, "kerax")]
+        if "steady_epoch_s" not in mine:
+            continue
+        ratios = []
+        for impl in impls:
+            other = by.get((workload, impl), {}).get("steady_epoch_s")
+            ratios.append(f"{mine['steady_epoch_s'] / other:17.2f}x" if other else f"{'-':>18}")
+        print(f"{workload:14} {mine['steady_epoch_s']:14.5f} {mine['first_epoch_s']:13.3f} "
+              f"{mine.get('peak_rss_mb', 0):7.0f}  " + "  ".join(ratios))
+    first = [(w, by[(w, "kerax")], by.get((w, "keras-jax"))) for w in workloads]
+    compiled = [f"{w}: {k['first_epoch_s'] / o['first_epoch_s']:.2f}x" for w, k, o in first
+                if o and "first_epoch_s" in k and "first_epoch_s" in o]
+    if compiled:
+        print("first epoch (compile included), kerax / keras-jax: " + ", ".join(compiled))
+    for row in rows:
+        if row["workload"] in ("latency", "inference") or "gflops" in row:
+            print(json.dumps(row))
+    gemm = by.get(("sgemm", "floor"), {}).get("gflops")
+    for row in rows:
+        if row["workload"].startswith("wide_mlp_w") and gemm:
+            print(f"{row['impl']:10} {row['workload']:14} {row['train_gflops']:7.1f} GFLOP/s = "
+                  f"{row['train_gflops'] / gemm:.2f} of the sgemm rate ({gemm} GFLOP/s)")
 
 
 def main():
-    workloads = sys.argv[1:] or ["seed_mlp", "wide_mlp"]
-    rows = run("workloads.py", workloads, impl="kerax")
-    if os.environ.get("KERAS_PYTHON"):
-        rows += run("workloads.py", workloads, impl="keras", python=os.environ["KERAS_PYTHON"])
-    floors = {}  # (workload, implementation) -> steady epoch seconds
-    for row in rows:
-        if row["impl"] == "keras":
-            floors[(row["workload"], "keras")] = row["steady_epoch_s"]
-    mlp_workloads = [w for w in workloads if w in ("seed_mlp", "wide_mlp")]
-    if mlp_workloads:
-        for row in run("floor.py", mlp_workloads) + run("purejax.py", []):
-            impl = row["impl"] if "scan" not in row else f"purejax_{'scan' if row['scan'] else 'step'}"
-            floors[(row["workload"], impl)] = row["steady_epoch_s"]
-    print(f"{'workload':10} {'impl':6} {'first epoch s':>13} {'steady epoch s':>15} {'fit total s':>12}  "
-          "kerax steady / other steady")
-    for row in rows:
-        name = row["workload"]
-        ratios = "" if row["impl"] != "kerax" else "  ".join(
-            f"{impl}: {row['steady_epoch_s'] / t:.2f}x" for (w, impl), t in sorted(floors.items()) if w == name and t
-        )
-        print(f"{name:10} {row['impl']:6} {row['first_epoch_s']:13.4f} {row['steady_epoch_s']:15.5f} "
-              f"{row['total_fit_s']:12.3f}  {ratios}")
-    print(json.dumps({"runs": rows, "floors": {f"{w}/{i}": t for (w, i), t in floors.items()}}))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    quick = "--quick" in sys.argv
+    names = args or (["seed_mlp", "wide_mlp", "cnn", "gru", "latency"] if quick else TRAINING + EXTRA)
+    rows = run("workloads.py", names)
+    keras_python = os.environ.get("KERAS_PYTHON")
+    if keras_python:
+        for backend in keras_backends(keras_python):
+            rows += run("workloads.py", names, impl="keras", backend=backend, python=keras_python)
+    floors = [n for n in names if n in ("seed_mlp", "wide_mlp")] + (["sgemm"] if "widths" in names else [])
+    if floors:
+        rows += run("floors.py", floors)
+    table(rows)
+    print(json.dumps({"runs": rows}))
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ from kerax import (
     initializers, layers, losses, metrics, models, ops, optimizers, preprocessing, random, regularizers,
     saving, serialization, train, tree, utils,
 )
+from kerax.backend import KerasTensor, StatelessScope, SymbolicScope, TensorShape, Variable
 from kerax.layers import Input, InputSpec, Layer
 from kerax.models import Model, Sequential
+from kerax.ops.operation import Operation
 from kerax.trainers.gradients import value_and_grad
-from kerax.backend import TensorShape
-from kerax.version import __version__
+from kerax.version import __version__, version

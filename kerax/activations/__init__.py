@@ -1,7 +1,8 @@
 """kerax.activations: activation functions, found by name with `get`."""
 from kerax.activations.activations import (
-    elu, exponential, gelu, hard_sigmoid, hard_silu, leaky_relu, linear, log_sigmoid, log_softmax, mish, relu,
-    relu6, selu, sigmoid, silu, softmax, softplus, softsign, tanh,
+    celu, elu, exponential, gelu, glu, hard_shrink, hard_sigmoid, hard_silu, hard_tanh, leaky_relu, linear,
+    log_sigmoid, log_softmax, mish, relu, relu6, selu, sigmoid, silu, soft_shrink, softmax, softplus,
+    softsign, sparse_plus, sparse_sigmoid, sparsemax, squareplus, tanh, tanh_shrink, threshold,
 )
 from kerax.serialization import registry as serialization
 
@@ -11,8 +12,9 @@ hard_swish = hard_silu
 ALL_OBJECTS_DICT = {
     fn.__name__: fn
     for fn in (
-        elu, exponential, gelu, hard_sigmoid, hard_silu, leaky_relu, linear, log_sigmoid, log_softmax, mish,
-        relu, relu6, selu, sigmoid, silu, softmax, softplus, softsign, tanh,
+        celu, elu, exponential, gelu, glu, hard_shrink, hard_sigmoid, hard_silu, hard_tanh, leaky_relu,
+        linear, log_sigmoid, log_softmax, mish, relu, relu6, selu, sigmoid, silu, soft_shrink, softmax,
+        softplus, softsign, sparse_plus, sparse_sigmoid, sparsemax, squareplus, tanh, tanh_shrink, threshold,
     )
 }
 ALL_OBJECTS_DICT.update({"swish": silu, "hard_swish": hard_silu})

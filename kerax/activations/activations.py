@@ -91,3 +91,55 @@ def softmax(x, axis=-1):
 
 def log_softmax(x, axis=-1):
     return ops.log_softmax(x, axis=axis)
+
+
+def celu(x, alpha=1.0):
+    """`x` for x >= 0, `alpha * (exp(x / alpha) - 1)` below."""
+    return ops.celu(x, alpha=alpha)
+
+
+def glu(x, axis=-1):
+    """`a * sigmoid(b)` where `x` is split into halves `a`, `b` along `axis`."""
+    return ops.glu(x, axis=axis)
+
+
+def hard_tanh(x):
+    return ops.hard_tanh(x)
+
+
+def hard_shrink(x, threshold=0.5):
+    """`x` where |x| > threshold, else 0."""
+    return ops.hard_shrink(x, threshold=threshold)
+
+
+def soft_shrink(x, threshold=0.5):
+    """`x - threshold` above `threshold`, `x + threshold` below `-threshold`, else 0."""
+    return ops.soft_shrink(x, threshold=threshold)
+
+
+def sparse_plus(x):
+    """0 for x <= -1, `(x + 1)**2 / 4` for -1 < x < 1, `x` from 1 up."""
+    return ops.sparse_plus(x)
+
+
+def sparse_sigmoid(x):
+    """0 for x <= -1, `(x + 1) / 2` for -1 < x < 1, 1 from 1 up."""
+    return ops.sparse_sigmoid(x)
+
+
+def sparsemax(x, axis=-1):
+    return ops.sparsemax(x, axis=axis)
+
+
+def squareplus(x, b=4):
+    """`(x + sqrt(x**2 + b)) / 2`."""
+    return ops.squareplus(x, b=b)
+
+
+def tanh_shrink(x):
+    return ops.tanh_shrink(x)
+
+
+def threshold(x, threshold, default_value):
+    """`x` where x > threshold, else `default_value`."""
+    return ops.threshold(x, threshold, default_value)

@@ -5,8 +5,9 @@ Code above this package computes through `kerax.ops` and the contract's names re
 """
 from kerax.backend import config
 from kerax.backend.common import (
-    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, dtypes, get_stateless_scope, host_data,
-    is_keras_tensor, naming, standardize_dtype, standardize_shape, step_context,
+    KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, dtypes, get_keras_mask,
+    get_stateless_scope, host_data, is_keras_tensor, naming, set_keras_mask, standardize_dtype, standardize_shape,
+    step_context,
 )
 from kerax.backend.common.tensor_shape import TensorShape
 from kerax.backend.config import (

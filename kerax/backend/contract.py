@@ -47,7 +47,8 @@ CORE = {
     "device_scope_name": "() the platform of the default device ('cpu', 'gpu', ...)",
 }
 
-# Op families: modules of the engine, each providing the names of kerax/ops/<family>.py's `__all__`.
+# Op families: modules of the engine; each provides the names that kerax/ops/ exports from it (ops/symbolic.py's
+# `export` records which).
 OP_FAMILIES = {
     "numpy": "NumPy-like array math",
     "nn": "neural-network ops (activations, losses' kernels, normalization, attention)",
@@ -55,6 +56,8 @@ OP_FAMILIES = {
     "rnn": "recurrent loops",
     "ctc": "connectionist temporal classification: loss and decoding",
     "image": "image ops: resizing, colour conversions, geometric warps, filters, crops and patches",
+    "math": "math beyond NumPy: Fourier transforms on (real, imag) pairs",
+    "slicing": "slices whose start indices may be traced values",
 }
 
 # The random family has no ops module of its own: its names are listed here.

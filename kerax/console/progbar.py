@@ -10,6 +10,7 @@ from kerax.console import io_utils
 
 
 def _format_value(value):
+    value = float(np.mean(value))  # per-class metrics show their mean, as in Keras
     return f"{value:.4f}" if abs(value) > 1e-3 or value == 0 else f"{value:.4e}"
 
 

@@ -4,7 +4,7 @@ Each method returns a new Dataset wrapping one pipeline step (see node.py). Batc
 shuffled or not, indexes whole arrays at once rather than stacking one element at a time.
 """
 from kerax.data import (
-    batching, cache, combine, padded_batch, shuffle, slicing, sources, structure, transforms,
+    background, batching, cache, combine, padded_batch, shuffle, slicing, sources, structure, transforms,
 )
 from kerax.data.node import INFINITE_CARDINALITY, UNKNOWN_CARDINALITY, Count
 from kerax import tree
@@ -81,7 +81,12 @@ class Dataset:
         return Dataset(slicing.Skip(self._node, count))
 
     def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None):
-        return Dataset(transforms.Map(self._node, map_func))
+        """With `num_parallel_calls` (a count or AUTOTUNE), `map_func` runs in that many threads; the order of
+        the elements is kept whatever `deterministic` says."""
+        workers = background.worker_count(num_parallel_calls)
+        if workers == 1:
+            return Dataset(transforms.Map(self._node, map_func))
+        return Dataset(background.ParallelMap(self._node, map_func, workers))
 
     def filter(self, predicate, name=None):
         return Dataset(transforms.Filter(self._node, predicate))
@@ -90,8 +95,8 @@ class Dataset:
         return Dataset(cache.Cache(self._node, filename))
 
     def prefetch(self, buffer_size, name=None):
-        """Elements are produced on demand on the calling thread, so prefetching changes nothing here."""
-        return self
+        """The pipeline so far runs in a background thread, `buffer_size` elements ahead (AUTOTUNE: 2)."""
+        return Dataset(background.Prefetch(self._node, buffer_size))
 
     def concatenate(self, dataset, name=None):
         return Dataset(combine.Concatenate(self._node, dataset._node))

@@ -10,22 +10,24 @@ def call(fn, element):
     return fn(*element) if type(element) is tuple else fn(element)
 
 
+def apply_map(fn, element):
+    out = call(fn, element)
+    if out is None:
+        raise ValueError("The function passed to Dataset.map returned None; it must return the new element.")
+    # A returned list holds several components (tf.data's rule), not one array to stack.
+    return structure.to_structure(tuple(out) if isinstance(out, list) else out)
+
+
 class Map(Node):
-    """`num_parallel_calls` is accepted by Dataset.map but elements are mapped in order on one thread: NumPy
-    work in Python functions gains little from threads, and the order stays deterministic."""
+    """Elements mapped in order on the calling thread (map without `num_parallel_calls`; see background.py
+    for the threaded one)."""
 
     def __init__(self, child, fn):
         self.child, self.fn = child, fn
 
     def iterate(self):
         for element in self.child.iterate():
-            out = call(self.fn, element)
-            if out is None:
-                raise ValueError(
-                    "The function passed to Dataset.map returned None; it must return the new element."
-                )
-            # A returned list holds several components (tf.data's rule), not one array to stack.
-            yield structure.to_structure(tuple(out) if isinstance(out, list) else out)
+            yield apply_map(self.fn, element)
 
     def cardinality(self):
         return self.child.cardinality()

@@ -3,8 +3,8 @@ in the functional graph when called on symbolic tensors."""
 import inspect
 
 from kerax import backend, constraints, dtype_policies, initializers, regularizers
-from kerax.backend import KerasTensor
-from kerax.backend import step_context
+from kerax.backend import KerasTensor, get_keras_mask, step_context
+from kerax.layers import mask_propagation
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax import tree
 from kerax.backend import TensorShape
@@ -102,19 +102,41 @@ class Layer(Operation):
             training = self._call_training_default
         if self._call_accepts_training:
             kwargs["training"] = training
-        mask = kwargs.pop("mask", None)
+        previous_mask = self._previous_mask(args, kwargs)
         if self._call_accepts_mask:
-            kwargs["mask"] = mask
+            kwargs["mask"] = previous_mask
+        kwargs.update(mask_propagation.argument_masks(self, args, kwargs, get_keras_mask))
 
         if step_context.is_outermost_call():
             self._clear_eager_losses()
         with step_context.TrainingScope(training):
             outputs = self.call(*args, **kwargs)
+        mask_propagation.attach_output_masks(self, inputs, outputs, previous_mask)
         if self.activity_regularizer is not None:
             for output in tree.flatten(outputs):
                 rows = step_context.real_batch_size(output, output.dtype)
                 self.add_loss(self.activity_regularizer(output) / rows)
         return outputs
+
+    def stateless_call(self, trainable_variables, non_trainable_variables, *args, return_losses=False,
+                       **kwargs):
+        """Keras 3's pure call for JAX-style code: the layer computed with the given variable values; returns
+        `(outputs, non_trainable_variables)` with the values the call assigned (e.g. BatchNormalization's
+        moving statistics), and the added losses too with `return_losses=True`. No Variable is changed."""
+        trainable, non_trainable = self.trainable_variables, self.non_trainable_variables
+        for given, own, what in ((trainable_variables, trainable, "trainable_variables"),
+                                 (non_trainable_variables, non_trainable, "non_trainable_variables")):
+            if len(given) != len(own):
+                raise ValueError(f'Layer "{self.name}" has {len(own)} {what}, but stateless_call() received '
+                                 f"{len(given)}. Pass the values in the order of `layer.{what}`.")
+        mapping = list(zip(trainable, trainable_variables)) + list(zip(non_trainable, non_trainable_variables))
+        with backend.StatelessScope(mapping, collect_losses=return_losses) as scope:
+            outputs = self(*args, **kwargs)
+            losses = self.losses if return_losses else None
+        new_non_trainable = [scope.get_current_value(v) for v in non_trainable]
+        if return_losses:
+            return outputs, new_non_trainable, losses
+        return outputs, new_non_trainable
 
     def _convert_inputs(self, inputs):
         compute_dtype = self.dtype_policy.compute_dtype
@@ -162,9 +184,27 @@ class Layer(Operation):
     def symbolic_call(self, *args, **kwargs):
         self._build_for_call(args, kwargs)
         assert_input_compatibility(self.input_spec, args[0], self.name)
-        outputs = self.compute_output_spec(*args, **kwargs)
+        previous_mask = self._previous_mask(args, dict(kwargs))
+        spec_kwargs = kwargs
+        if self._call_accepts_mask and previous_mask is not None and kwargs.get("mask") is None:
+            # `call` sees the mask spec while tracing shapes; the node does not record it: a functional run
+            # passes the masks it computes.
+            spec_kwargs = {**kwargs, "mask": previous_mask}
+        outputs = self.compute_output_spec(*args, **spec_kwargs)
         Node(self, args, kwargs, outputs)
+        mask_propagation.attach_symbolic_masks(self, args[0], outputs, previous_mask)
         return outputs
+
+    def _previous_mask(self, args, kwargs):
+        """The mask this call works with: `mask=` (popped from kwargs) or those attached to the inputs."""
+        mask = kwargs.pop("mask", None)
+        if mask is not None:
+            return mask
+        tensors = mask_propagation.input_tensors(args, kwargs)
+        return mask_propagation.combined([get_keras_mask(x) for x in tensors])
+
+    def _overrides_compute_mask(self):
+        return type(self).compute_mask is not Layer.compute_mask
 
     def compute_output_spec(self, *args, **kwargs):
         if type(self).compute_output_shape is not Layer.compute_output_shape:

@@ -54,7 +54,7 @@ def broadcast_weights(weights, values):
     """`weights` cast and broadcast against `values`: a per-sample weight of lower rank covers every
     entry of its sample."""
     weights = ops.cast(weights, values.dtype)
-    values, weights = squeeze_or_expand_to_same_rank(values, weights, expand_rank_1=False)
+    _, weights = squeeze_or_expand_to_same_rank(values, weights, expand_rank_1=False)
     while len(weights.shape) < len(values.shape):
         weights = ops.expand_dims(weights, -1)
     return weights
@@ -122,14 +122,15 @@ class Loss:
         y_pred = ops.convert_to_tensor(y_pred, dtype=self.dtype)
         y_true = ops.convert_to_tensor(y_true, dtype=self.dtype)
         values = self.call(y_true, y_pred)
-        mask = self.sample_mask(y_true, y_pred)
+        mask = self.sample_mask(y_true, y_pred, values)
         return reduce_weighted_values(values, sample_weight, mask, self.reduction)
 
     def call(self, y_true, y_pred):
         raise NotImplementedError(f"{type(self).__name__} must implement `call(y_true, y_pred)`.")
 
-    def sample_mask(self, y_true, y_pred):
-        """Which entries of `call`'s output count (None: all). Masked entries leave the mean's divisor."""
+    def sample_mask(self, y_true, y_pred, values):
+        """Which entries of `call`'s output `values` count (None: all). Masked entries leave the mean's
+        divisor, as Keras's masks on loss values do."""
         return None
 
     def get_config(self):

@@ -60,10 +60,43 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
         " For integer class labels use sparse_categorical_crossentropy, or one-hot encode them "
         "(kerax.utils.to_categorical).",
     )
-    if label_smoothing:
-        num_classes = y_pred.shape[axis]
-        y_true = y_true * (1.0 - label_smoothing) + label_smoothing / num_classes
+    y_true = _smoothed(y_true, label_smoothing, y_pred.shape[axis])
     return -ops.sum(y_true * _log_probabilities(y_pred, from_logits, axis), axis=axis)
+
+
+def _smoothed(y_true, label_smoothing, num_classes):
+    return y_true * (1.0 - label_smoothing) + label_smoothing / num_classes if label_smoothing else y_true
+
+
+def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False,
+                                   label_smoothing=0.0, axis=-1):
+    """Categorical cross-entropy of one-hot labels, each class's term scaled by `alpha * (1 - p)**gamma`
+    (Lin et al. 2018): confident, correct predictions count for little."""
+    if isinstance(axis, bool):
+        raise ValueError(f"`axis` must be of type `int`. Received: axis={axis} of type {type(axis)}")
+    y_pred = to_float(y_pred)
+    y_true = ops.convert_to_tensor(y_true, dtype=y_pred.dtype)
+    _check_same_shape(y_true, y_pred, "categorical_focal_crossentropy",
+                      " Labels must be one-hot encoded (kerax.utils.to_categorical).")
+    y_true = _smoothed(y_true, label_smoothing, y_pred.shape[-1])
+    if from_logits:
+        y_pred = ops.softmax(y_pred, axis=axis)
+    eps = backend.epsilon()
+    probabilities = ops.clip(y_pred / ops.sum(y_pred, axis=axis, keepdims=True), eps, 1.0 - eps)
+    weights = ops.power(1.0 - probabilities, gamma) * ops.convert_to_tensor(alpha, dtype=y_pred.dtype)
+    return ops.sum(weights * -y_true * ops.log(probabilities), axis=axis)
+
+
+def categorical_generalized_cross_entropy(y_true, y_pred, q):
+    """`(1 - p**q) / q` with `p` the predicted probability of the true class (integer labels `(batch,)` or
+    `(batch, 1)`): cross-entropy as q -> 0, mean absolute error at q = 1 (Zhang & Sabuncu 2018)."""
+    y_pred = to_float(y_pred)
+    y_true = ops.convert_to_tensor(y_true)
+    if len(y_true.shape) == len(y_pred.shape) and y_true.shape[-1] == 1:
+        y_true = ops.squeeze(y_true, -1)
+    one_hot = ops.one_hot(ops.cast(y_true, "int32"), y_pred.shape[-1], dtype=y_pred.dtype)
+    p = ops.sum(y_pred * one_hot, axis=-1)
+    return (1.0 - ops.power(p, q)) / q
 
 
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):

@@ -1,5 +1,5 @@
 """Finding losses by name: `get`, `serialize`, `deserialize`, and telling which loss a user gave."""
-from kerax.losses import hinge_losses, losses, probabilistic, regression
+from kerax.losses import hinge_losses, losses, metric_learning, overlap, probabilistic, regression
 from kerax.losses.ctc import CTC, ctc
 from kerax.losses.loss import Loss
 from kerax.serialization import registry as serialization
@@ -11,14 +11,17 @@ _FUNCTIONS = (
     hinge_losses.hinge, hinge_losses.squared_hinge, hinge_losses.categorical_hinge,
     probabilistic.binary_crossentropy, probabilistic.binary_focal_crossentropy,
     probabilistic.categorical_crossentropy, probabilistic.sparse_categorical_crossentropy,
-    probabilistic.kl_divergence, probabilistic.poisson,
+    probabilistic.kl_divergence, probabilistic.poisson, probabilistic.categorical_focal_crossentropy,
+    probabilistic.categorical_generalized_cross_entropy, overlap.dice, overlap.tversky,
+    metric_learning.circle,
 )
 _CLASSES = (
     Loss, losses.LossFunctionWrapper, losses.MeanSquaredError, losses.MeanAbsoluteError,
     losses.MeanAbsolutePercentageError, losses.MeanSquaredLogarithmicError, losses.LogCosh, losses.Huber,
     losses.CosineSimilarity, losses.Hinge, losses.SquaredHinge, losses.CategoricalHinge, losses.KLDivergence,
     losses.Poisson, losses.BinaryCrossentropy, losses.BinaryFocalCrossentropy, losses.CategoricalCrossentropy,
-    losses.SparseCategoricalCrossentropy,
+    losses.SparseCategoricalCrossentropy, losses.CategoricalFocalCrossentropy,
+    losses.CategoricalGeneralizedCrossEntropy, overlap.Dice, overlap.Tversky, metric_learning.Circle,
 )
 _ALIASES = {
     "mse": regression.mean_squared_error, "MSE": regression.mean_squared_error,

@@ -64,9 +64,12 @@ class AUC(Metric):
             setattr(self, variable_name, self.add_variable(shape, name=variable_name))
         self._built = True
 
+    def build_from_shapes(self, y_true_shape, y_pred_shape):
+        if not self._built:  # multi_label without num_labels: sized by the data
+            self._build(y_pred_shape[-1])
+
     def update_state(self, y_true, y_pred, sample_weight=None):
-        if not self._built:  # multi_label without num_labels: sized by the first batch
-            self._build(ops.convert_to_tensor(y_pred).shape[-1])
+        self.build_from_shapes(None, ops.convert_to_tensor(y_pred).shape)
         if self._from_logits:
             y_pred = ops.sigmoid(ops.convert_to_tensor(y_pred))
         counts = confusion_counts(

@@ -46,6 +46,10 @@ class Metric:
 
     add_weight = add_variable
 
+    def build_from_shapes(self, y_true_shape, y_pred_shape):
+        """Creates the state whose shape follows the data (e.g. one count per class). `compile` calls it with
+        the shapes of the first batch, before any step is compiled; metrics with fixed state need nothing."""
+
     def update_state(self, *args, **kwargs):
         raise NotImplementedError(f"{type(self).__name__} must implement `update_state`.")
 

@@ -1,7 +1,7 @@
-"""Mean, Sum and MeanMetricWrapper: metrics that accumulate (weighted) per-sample values."""
+"""Mean, Sum, MeanMetricWrapper and MeanTensor: metrics that accumulate (weighted) values."""
 from kerax import ops
 from kerax.serialization import registry as serialization
-from kerax.losses.loss import divide_no_nan, squeeze_or_expand_to_same_rank
+from kerax.losses.loss import broadcast_weights, divide_no_nan, squeeze_or_expand_to_same_rank
 from kerax.metrics.metric import Metric
 
 
@@ -87,3 +87,41 @@ class MeanMetricWrapper(Mean):
             from kerax.metrics.registry import deserialize  # cycle: the registry lists this class
             config = {**config, "fn": deserialize(config["fn"])}
         return cls(**config)
+
+
+class MeanTensor(Metric):
+    """tf.keras's element-wise (weighted) mean of same-shaped tensors; `shape` fixes the state's shape up
+    front, otherwise the first `update_state` does."""
+
+    def __init__(self, name="mean_tensor", dtype=None, shape=None):
+        super().__init__(name=name, dtype=dtype)
+        self._shape = None
+        if shape is not None:
+            self._build(shape)
+
+    def _build(self, shape):
+        self._shape = tuple(shape)
+        self.total = self.add_variable(self._shape, name="total")
+        self.count = self.add_variable(self._shape, name="count")
+
+    def update_state(self, values, sample_weight=None):
+        values = ops.cast(values, self.dtype)
+        if self._shape is None:
+            self._build(values.shape)
+        elif tuple(values.shape) != self._shape:
+            raise ValueError("MeanTensor input values must always have the same shape. Expected shape (set "
+                             f"during the first call): {self._shape}. Got: {tuple(values.shape)}.")
+        weights = ops.ones_like(values)
+        if sample_weight is not None:
+            weights = weights * broadcast_weights(sample_weight, values)
+        self.total.assign(self.total.value + values * weights)
+        self.count.assign(self.count.value + weights)
+
+    def result(self):
+        if self._shape is None:
+            raise ValueError("MeanTensor does not have any value yet. Please call the MeanTensor instance or "
+                             "use `.update_state(value)` before retrieving the result.")
+        return divide_no_nan(self.total.value, self.count.value)
+
+    def get_config(self):
+        return {**super().get_config(), "shape": None if self._shape is None else list(self._shape)}

@@ -1,7 +1,9 @@
-"""Regression metrics: running means of the regression losses, RMSE, and cosine similarity."""
+"""Regression metrics: running means of the regression losses, RMSE, cosine similarity, relative error."""
+import numpy as np
+
 from kerax import ops
 from kerax.losses import regression
-from kerax.losses.loss import divide_no_nan, prepare_pair
+from kerax.losses.loss import divide_no_nan, prepare_pair, squeeze_or_expand_to_same_rank
 from kerax.metrics.reduction_metrics import Mean, MeanMetricWrapper
 
 
@@ -52,3 +54,21 @@ class RootMeanSquaredError(Mean):
 
     def result(self):
         return ops.sqrt(divide_no_nan(self.total.value, self.count.value))
+
+
+class MeanRelativeError(Mean):
+    """tf.keras's mean of `|y_pred - y_true| / normalizer` (0 where the normalizer is 0)."""
+
+    def __init__(self, normalizer, name=None, dtype=None):
+        super().__init__(name=name or "mean_relative_error", dtype=dtype)
+        self.normalizer = np.asarray(normalizer, dtype=self.dtype)
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        y_true, y_pred = prepare_pair(y_true, y_pred)
+        normalizer = ops.convert_to_tensor(self.normalizer, dtype=y_pred.dtype)
+        y_pred, normalizer = squeeze_or_expand_to_same_rank(y_pred, normalizer)
+        errors = divide_no_nan(ops.abs(y_true - y_pred), normalizer)
+        super().update_state(errors, sample_weight=sample_weight)
+
+    def get_config(self):
+        return {**super().get_config(), "normalizer": self.normalizer.tolist()}

@@ -1,4 +1,6 @@
-"""kerax.models: Model, Sequential, and reading/writing them (`load_model`, `model_from_json`, ...)."""
+"""kerax.models: Model, Sequential, clone_model, and reading/writing them (`load_model`,
+`model_from_json`, ...)."""
+from kerax.models.cloning import clone_model
 from kerax.models.functional import Functional
 from kerax.models.model import Model
 from kerax.models.sequential import Sequential

@@ -1,7 +1,9 @@
 """Functional models: a graph of layer calls from `Input`s to outputs, run node by node."""
 import numpy as np
 
-from kerax.backend import KerasTensor, step_context
+from kerax import ops
+from kerax.backend import KerasTensor, get_keras_mask, step_context
+from kerax.layers import mask_propagation
 from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
 from kerax.models import functional_config
@@ -94,7 +96,7 @@ class Functional(Model):
         """Matches the given inputs to the model's Input tensors, by name for dicts, by position otherwise."""
         flat = self._flat_inputs(inputs)
         self.check_input_shapes([getattr(value, "shape", None) for value in flat])
-        return flat
+        return [_adjust_rank(value, spec.shape) for value, spec in zip(flat, self._inputs)]
 
     def _flat_inputs(self, inputs):
         if isinstance(inputs, dict) and not isinstance(self._input_structure, dict):
@@ -123,7 +125,8 @@ class Functional(Model):
     def host_inputs(self, inputs):
         """What the compiled part of the model reads for a batch of raw `inputs`: the host layers' outputs
         (NumPy), computed here on the host."""
-        flat = [_adjusted_rank(np.asarray(v), t.shape) for v, t in zip(self._flat_inputs(inputs), self._inputs)]
+        flat = [np.reshape(v, _adjusted_shape(np.shape(v), t.shape))
+                for v, t in zip(map(np.asarray, self._flat_inputs(inputs)), self._inputs)]
         self.check_input_shapes([v.shape for v in flat])
         return self._host_part.run(flat)
 
@@ -132,7 +135,7 @@ class Functional(Model):
         for index, (shape, spec) in enumerate(zip(shapes, self._inputs)):
             if shape is None:
                 continue
-            shape = tuple(shape)
+            shape = _adjusted_shape(tuple(shape), spec.shape)
             if len(shape) != len(spec.shape) or any(
                 e is not None and r is not None and e != r for e, r in zip(spec.shape, shape)
             ):
@@ -152,7 +155,7 @@ class Functional(Model):
             flat_masks = tree.flatten(mask) if mask is not None else [None] * len(flat_inputs)
             for tensor, value, m in zip(self._inputs, flat_inputs, flat_masks):
                 values[id(tensor)] = self._inputs_layer_cast(tensor, value)
-                masks[id(tensor)] = m
+                masks[id(tensor)] = m if m is not None else get_keras_mask(value)
             skipped = set()
         for node in self._nodes:
             if isinstance(node.operation, InputLayer) or id(node) in skipped:
@@ -163,17 +166,19 @@ class Functional(Model):
                 for tensor, value in zip(node.output_tensors, tree.flatten(outputs)):
                     values[id(tensor)] = value
                 continue
-            input_masks = [masks.get(id(t)) for t in node.input_tensors]
-            if node.operation._call_accepts_mask and any(m is not None for m in input_masks) and "mask" not in kwargs:
-                kwargs["mask"] = input_masks[0] if len(input_masks) == 1 else input_masks
-            kwargs.update(_argument_masks(node, masks))
+            # Masks go by graph position, not by the values: one value may feed several nodes.
+            input_mask = mask_propagation.combined([masks.get(id(t)) for t in node.input_tensors])
+            if input_mask is not None and "mask" not in kwargs:
+                kwargs["mask"] = input_mask
+            kwargs.update(mask_propagation.argument_masks(
+                node.operation, node.call_args, node.call_kwargs,
+                lambda t: masks.get(id(t)) if isinstance(t, KerasTensor) else None))
             if training is not None and node.operation._call_accepts_training and "training" not in kwargs:
                 kwargs["training"] = training
             outputs = node.operation(*args, **kwargs)
-            output_masks = _output_masks(node, args[0] if args else None, input_masks)
-            for tensor, value, m in zip(node.output_tensors, tree.flatten(outputs), output_masks):
+            for tensor, value in zip(node.output_tensors, tree.flatten(outputs)):
                 values[id(tensor)] = value
-                masks[id(tensor)] = m
+                masks[id(tensor)] = get_keras_mask(value)
         return tree.pack_sequence_as(self._outputs_structure, [values[id(t)] for t in self._outputs])
 
     def _inputs_layer_cast(self, tensor, value):
@@ -189,44 +194,21 @@ class Functional(Model):
         return functional_config.functional_from_config(cls, config, custom_objects)
 
 
-def _adjusted_rank(value, expected_shape):
-    """As Keras: data one rank short of an input whose last dimension is 1 gains that axis (and one rank over,
-    with a last axis of 1, loses it)."""
-    if value.ndim == len(expected_shape) - 1 and expected_shape[-1] == 1:
-        return value[..., None]
-    if value.ndim == len(expected_shape) + 1 and value.shape[-1] == 1:
-        return value[..., 0]
-    return value
+def _adjusted_shape(shape, expected):
+    """As Keras does, data missing a trailing axis of size 1 (images (n, 28, 28) for Input((28, 28, 1))) or
+    having one too many ((n, 5, 1) for Input((5,))) is reshaped to fit."""
+    if len(shape) == len(expected) - 1 and expected[-1] == 1:
+        return shape + (1,)
+    if len(shape) == len(expected) + 1 and shape[-1] == 1:
+        return shape[:-1]
+    return shape
 
 
-def _argument_masks(node, masks):
-    """For layers that take one mask per tensor argument (`mask_arguments`, e.g. MultiHeadAttention's
-    {"query": "query_mask", ...}): the masks of those arguments' tensors, unless the call passed them."""
-    names = getattr(node.operation, "mask_arguments", None)
-    if not names:
-        return {}
-    bound = node.operation._call_signature.bind_partial(*node.call_args, **node.call_kwargs).arguments
-    found = {}
-    for argument, mask_keyword in names.items():
-        tensor = bound.get(argument)
-        if isinstance(tensor, KerasTensor) and masks.get(id(tensor)) is not None and mask_keyword not in bound:
-            found[mask_keyword] = masks[id(tensor)]
-    return found
-
-
-def _output_masks(node, first_input, input_masks):
-    layer = node.operation
-    count = len(node.output_tensors)
-    overrides_mask = type(layer).compute_mask is not Layer.compute_mask
-    if not (layer.supports_masking or overrides_mask) or first_input is None:
-        return [None] * count
-    previous = input_masks[0] if len(input_masks) == 1 else input_masks
-    if not any(m is not None for m in input_masks) and not overrides_mask:
-        return [None] * count
-    result = layer.compute_mask(first_input, previous)
-    if isinstance(result, (list, tuple)):
-        return list(result) + [None] * (count - len(result))
-    return [result] * count
+def _adjust_rank(value, expected):
+    shape = getattr(value, "shape", None)
+    if shape is None or _adjusted_shape(tuple(shape), expected) == tuple(shape):
+        return value
+    return ops.expand_dims(value, -1) if len(shape) < len(expected) else ops.squeeze(value, -1)
 
 
 def _topological_nodes(inputs, outputs):

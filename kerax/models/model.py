@@ -2,7 +2,7 @@
 `call` yourself."""
 import inspect
 
-from kerax import backend
+from kerax import backend, serialization
 from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
@@ -16,9 +16,11 @@ class Model(Trainer, Layer):
         is_functional_call = len(args) >= 2 or any(
             k in kwargs for k in ("inputs", "outputs", "input", "output")
         )
-        if cls is Model and is_functional_call:
+        if is_functional_call and not cls._is_graph_network:
             from kerax.models.functional import Functional  # cycle: Functional subclasses Model
-            return object.__new__(Functional)  # Python then runs Functional.__init__ with these arguments
+            # Python then runs Functional.__init__ with these arguments. A subclass called functional-style
+            # (`CustomModel(inputs, outputs)`) becomes a functional model that keeps its own methods.
+            return object.__new__(Functional if cls is Model else _functional_variant(cls, Functional))
         return object.__new__(cls)
 
     def __init__(self, *args, name=None, trainable=True, dtype=None, **kwargs):
@@ -91,6 +93,25 @@ class Model(Trainer, Layer):
     def _has_own_config(self):
         return type(self).get_config is not Model.get_config
 
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """`Model.from_config` of a functional config rebuilds the graph; otherwise the config holds the
+        constructor's arguments (a subclassed model's own `get_config`), read with `custom_objects` in
+        scope."""
+        if cls is Model and all(key in config for key in ("layers", "input_layers", "output_layers")):
+            from kerax.models.functional import Functional  # cycle: Functional subclasses Model
+            return Functional.from_config(config, custom_objects=custom_objects)
+        with serialization.custom_object_scope(custom_objects or {}):
+            try:
+                return cls(**config)
+            except TypeError as error:
+                reason = str(error).rstrip(".")
+                raise TypeError(
+                    f"Could not rebuild {cls.__name__} from its config {sorted(config)}: {reason}. A "
+                    "subclassed model must return its constructor's arguments from get_config() (or override "
+                    "from_config)."
+                ) from error
+
     # --- compile configuration ----------------------------------------------------------------------------
     def compile(self, *args, **kwargs):
         super().compile(*args, **kwargs)
@@ -122,3 +143,14 @@ class Model(Trainer, Layer):
 
     def to_yaml(self, **kwargs):
         return json_format.to_yaml(self, **kwargs)
+
+
+def _functional_variant(cls, functional):
+    """`cls` with Functional behind it in the method order, made once per class."""
+    if cls not in _FUNCTIONAL_VARIANTS:
+        _FUNCTIONAL_VARIANTS[cls] = type(cls.__name__, (cls, functional), {
+            "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    return _FUNCTIONAL_VARIANTS[cls]
+
+
+_FUNCTIONAL_VARIANTS = {}

@@ -18,11 +18,14 @@ class Sequential(Model):
         self._input_batch_shape = None
         self._input_dtype = None
         self._input_name = None
+        self._input_layer = None  # an Input given first: its tensor stays the model's input
         self._functional = None
         for layer in layers or []:
-            self.add(layer)
+            self.add(layer, rebuild=False)
+        if self._stack and self._input_batch_shape is not None:
+            self.build(self._input_batch_shape)
 
-    def add(self, layer):
+    def add(self, layer, rebuild=True):
         if isinstance(layer, KerasTensor) and isinstance(layer._keras_history[0], InputLayer):
             layer = layer._keras_history[0]
         if isinstance(layer, InputLayer):
@@ -30,6 +33,7 @@ class Sequential(Model):
                 raise ValueError("Sequential: an Input can only be the first element of the model.")
             self._input_batch_shape, self._input_dtype = layer.batch_shape, layer._dtype
             self._input_name = layer.name
+            self._input_layer = layer
             return
         if not isinstance(layer, Layer):
             raise TypeError(
@@ -41,17 +45,15 @@ class Sequential(Model):
         if not self._stack and self._input_batch_shape is None and layer._batch_input_shape is not None:
             self._input_batch_shape = layer._batch_input_shape
         self._stack.append(layer)
-        self._functional = None
-        self.built = False
-        if self._input_batch_shape is not None:
+        self._forget_graph()
+        if rebuild and self._input_batch_shape is not None:
             self.build(self._input_batch_shape)
 
     def pop(self):
         if not self._stack:
             raise TypeError("There are no layers in the model.")
         layer = self._stack.pop()
-        self._functional = None
-        self.built = False
+        self._forget_graph()
         if self._stack and self._input_batch_shape is not None:
             self.build(self._input_batch_shape)
         return layer
@@ -70,12 +72,30 @@ class Sequential(Model):
         if not self._stack:
             raise ValueError(f'Sequential model "{self.name}" has no layers to build.')
         self._input_batch_shape = tuple(input_shape)
-        inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype, name=self._input_name)
+        self._forget_graph()
+        if self._input_layer is not None and self._input_layer.batch_shape == self._input_batch_shape:
+            inputs = self._input_layer.output_tensor
+        else:
+            inputs = Input(batch_shape=self._input_batch_shape, dtype=self._input_dtype,
+                           name=self._input_name)
         x = inputs
         for layer in self._stack:
             x = layer(x)
         self._functional = Functional(inputs, x, name=self.name)
         self.built = True
+
+    def _forget_graph(self):
+        """Drops the graph of the last build, and its nodes from the layers, so that `layer.input` /
+        `layer.output` refer to this model's current graph (the feature-extractor idiom)."""
+        if self._functional is not None:
+            for node in reversed(self._functional._nodes):
+                if isinstance(node.operation, InputLayer):
+                    continue  # an Input's own node is made with it, not by a build
+                nodes = node.operation._inbound_nodes
+                if nodes and nodes[-1] is node:
+                    nodes.pop()
+        self._functional = None
+        self.built = False
 
     def _maybe_build(self, inputs):
         if self._functional is None:

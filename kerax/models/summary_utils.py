@@ -42,14 +42,14 @@ def _row(fields, positions):
 def print_summary(model, line_length=None, positions=None, print_fn=None, expand_nested=False,
                   show_trainable=False):
     print_fn = print_fn or print
-    if not model.built:
+    if not model.built and not getattr(model, "layers", None):
         raise ValueError(
             "This model has not yet been built. Build the model first by calling `build()` or by calling the "
             "model on a batch of data (or give the first layer an `input_shape`)."
         )
     table = _Table(model)
     if table.plain:
-        line_length = line_length or 65
+        line_length = line_length or (65 if model.built else 67)  # room for "0 (unbuilt)"
         positions = positions or [0.45, 0.85, 1.0]
         header = ["Layer (type)", "Output Shape", "Param #"]
     else:
@@ -112,8 +112,12 @@ class _Table:
         rows = []
         for layer in self.shown:
             nodes = self.nodes_of.get(id(layer), [])
-            params = layer.count_params() if getattr(layer, "built", False) else 0
-            fields = [f"{layer.name} ({type(layer).__name__})", _output_shape_of(layer, nodes), params]
+            if not hasattr(layer, "count_params"):
+                params = 0  # an op call
+            else:
+                params = layer.count_params() if layer.built else "0 (unbuilt)"
+            shape = _output_shape_of(layer, nodes) if self.model.built else "?"  # Keras 3 shows an unbuilt model
+            fields = [f"{layer.name} ({type(layer).__name__})", shape, params]
             connections = [] if self.plain else _connections(nodes)
             if not self.plain:
                 fields.append(connections[0] if connections else "")

@@ -3,7 +3,9 @@ symbolic tensors (from `kerax.Input`), it adds a node to the functional graph in
 from kerax import backend as _backend
 from kerax.ops.conv import *  # noqa: F401,F403 (each group module lists its names in __all__)
 from kerax.ops import image  # noqa: F401 (kerax.ops.image, a namespace of its own as in Keras)
+from kerax.ops.core import *  # noqa: F401,F403
 from kerax.ops.ctc import *  # noqa: F401,F403
+from kerax.ops.math import *  # noqa: F401,F403
 from kerax.ops.nn import *  # noqa: F401,F403
 from kerax.ops.numpy import *  # noqa: F401,F403
 from kerax.ops.rnn import *  # noqa: F401,F403

@@ -15,7 +15,7 @@ __all__ = (
     "tril", "triu",
     "reshape", "transpose", "swapaxes", "moveaxis", "expand_dims", "squeeze", "ravel", "concatenate",
     "stack", "split", "tile", "repeat", "flip", "roll", "pad", "broadcast_to", "take", "take_along_axis",
-    "sort", "argsort", "meshgrid", "get_item", "size", "ndim", "slice", "slice_update",
+    "sort", "argsort", "meshgrid", "get_item", "size", "ndim",
     "zeros", "ones", "full", "arange", "linspace", "zeros_like", "ones_like", "full_like", "array", "cast",
     "one_hot", "segment_sum", "top_k", "in_top_k", "logsumexp", "norm", "qr",
 )

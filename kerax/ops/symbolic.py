@@ -42,7 +42,12 @@ def symbolic_aware(fn, name):
     return wrapper
 
 
+# Engine op family (module name) -> the names kerax.ops takes from it: what the backend contract requires.
+EXPORTED_FROM_ENGINE = {}
+
+
 def export(namespace, module, names):
     """Places `module.<name>`, made symbolic-aware, into `namespace` for each name."""
+    EXPORTED_FROM_ENGINE.setdefault(module.__name__.rsplit(".", 1)[-1], set()).update(names)
     for name in names:
         namespace[name] = symbolic_aware(getattr(module, name), name)

@@ -1,19 +1,29 @@
 """kerax.optimizers: Keras 3's optimizers, found by name (`'adam'`, case-insensitive), config or instance."""
 from kerax.optimizers import legacy, schedules
 from kerax.optimizers.adadelta import Adadelta
+from kerax.optimizers.adafactor import Adafactor
 from kerax.optimizers.adagrad import Adagrad
 from kerax.optimizers.adam import Adam
 from kerax.optimizers.adamax import Adamax
 from kerax.optimizers.adamw import AdamW
 from kerax.optimizers.ftrl import Ftrl
+from kerax.optimizers.lamb import Lamb
+from kerax.optimizers.lion import Lion
+from kerax.optimizers.loss_scale_optimizer import LossScaleOptimizer
+from kerax.optimizers.multi_optimizer import MultiOptimizer
+from kerax.optimizers.muon import Muon
 from kerax.optimizers.nadam import Nadam
 from kerax.optimizers.optimizer import Optimizer
+from kerax.optimizers.optimizer_map import OptimizerMap
 from kerax.optimizers.rmsprop import RMSprop
+from kerax.optimizers.schedule_free_adamw import ScheduleFreeAdamW
 from kerax.optimizers.sgd import SGD
 from kerax.serialization import registry as _serialization
 
 _BY_NAME = {
-    cls.__name__.lower(): cls for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW, Ftrl)
+    cls.__name__.lower(): cls
+    for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW, Ftrl, Adafactor, Lamb, Lion,
+                Muon, ScheduleFreeAdamW, LossScaleOptimizer, MultiOptimizer, OptimizerMap)
 }
 
 

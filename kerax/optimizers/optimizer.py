@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 
 from kerax import backend, ops
-from kerax.optimizers import accumulation, clipping
+from kerax.optimizers import accumulation, clipping, ema
 from kerax.optimizers import schedules as schedules_module
 from kerax.backend import naming
 
@@ -30,10 +30,7 @@ class Optimizer:
                  gradient_accumulation_steps=None, name=None, **legacy):
         learning_rate = self._read_legacy_arguments(learning_rate, legacy)
         if use_ema:
-            raise NotImplementedError(
-                "use_ema=True (an exponential moving average of the weights) is not supported by kerax "
-                "optimizers yet. Remove `use_ema` or use a callback that averages weights."
-            )
+            ema.check_arguments(ema_momentum, ema_overwrite_frequency)
         if sum(a is not None for a in (clipnorm, clipvalue, global_clipnorm)) > 1:
             raise ValueError(
                 "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: "
@@ -50,7 +47,7 @@ class Optimizer:
         self.clipnorm = clipnorm
         self.clipvalue = clipvalue
         self.global_clipnorm = global_clipnorm
-        self.use_ema = False
+        self.use_ema = bool(use_ema)
         self.ema_momentum = ema_momentum
         self.ema_overwrite_frequency = ema_overwrite_frequency
         self.loss_scale_factor = loss_scale_factor
@@ -146,6 +143,8 @@ class Optimizer:
             return
         self._trainable_variables = list(var_list)
         self._index = {id(v): i for i, v in enumerate(self._trainable_variables)}
+        if self.use_ema:
+            self._model_variables_moving_average = self.add_optimizer_variables(var_list, "average")
         if self.gradient_accumulation_steps:
             self._accumulated_gradients = self.add_optimizer_variables(var_list, "gradient_accumulator")
         self.built = True
@@ -226,10 +225,12 @@ class Optimizer:
             accumulation.apply_accumulated(self, grads, trainable_variables)
         else:
             self._apply_now(grads, trainable_variables)
-        self._iterations.assign_add(1)
+        if self.use_ema:
+            ema.update_averages(self, self.iterations)
         for variable in trainable_variables:
             if variable.constraint is not None:
                 variable.assign(variable.constraint(variable))
+        self._iterations.assign_add(1)
 
     def _apply_now(self, grads, trainable_variables):
         grads = clipping.clip_gradients(grads, self.clipnorm, self.global_clipnorm, self.clipvalue)
@@ -269,7 +270,18 @@ class Optimizer:
         variable.assign_sub(value)
 
     def scale_loss(self, loss):
+        """The loss to differentiate: multiplied by `loss_scale_factor` (the gradients are divided back)."""
         return loss if self.loss_scale_factor is None else loss * self.loss_scale_factor
+
+    # --- moving average of the weights (use_ema) ------------------------------------------------------------
+    @property
+    def ema_variables(self):
+        return list(getattr(self, "_model_variables_moving_average", ()))
+
+    def finalize_variable_values(self, var_list):
+        """At the end of `fit`: with `use_ema`, the model's variables take their moving averages."""
+        if self.use_ema and self.built:
+            ema.copy_averages(self, list(var_list))
 
     # --- weight decay ---------------------------------------------------------------------------------------
     def exclude_from_weight_decay(self, var_list=None, var_names=None):
@@ -281,16 +293,18 @@ class Optimizer:
         self._excluded_ids = {id(v) for v in var_list or ()}
         self._excluded_pattern = re.compile("|".join(var_names)) if var_names else None
 
+    def _use_weight_decay(self, variable):
+        if id(variable) in self._excluded_ids:
+            return False
+        return self._excluded_pattern is None or not self._excluded_pattern.search(variable.name)
+
     def _apply_weight_decay(self, variables, learning_rate):
         if self.weight_decay is None:
             return
         for variable in variables:
-            if id(variable) in self._excluded_ids:
-                continue
-            if self._excluded_pattern is not None and self._excluded_pattern.search(variable.name):
-                continue
-            decay = ops.cast(self.weight_decay * learning_rate, variable.dtype)
-            variable.assign(variable - variable * decay)
+            if self._use_weight_decay(variable):
+                decay = ops.cast(self.weight_decay * learning_rate, variable.dtype)
+                variable.assign(variable - variable * decay)
 
     # --- saving ---------------------------------------------------------------------------------------------
     def save_own_variables(self, store):

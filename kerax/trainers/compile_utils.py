@@ -96,7 +96,7 @@ class CompileLoss:
         values = ops.cast(loss.call(y_true, y_pred), backend.floatx())
         # Padding rows and (for ignore_class) ignored entries leave the mean's divisor, as masks do in Keras.
         mask = step_context.batch_mask()
-        loss_mask = loss.sample_mask(y_true, y_pred) if hasattr(loss, "sample_mask") else None
+        loss_mask = loss.sample_mask(y_true, y_pred, values) if hasattr(loss, "sample_mask") else None
         if loss_mask is not None:
             loss_mask = ops.cast(loss_mask, values.dtype)
             mask = loss_mask if mask is None else loss_mask * _broadcast_weights(mask, loss_mask)
@@ -142,6 +142,8 @@ class CompileMetrics:
                 loss = compile_loss.losses[i] if compile_loss is not None else None
                 for entry in entries:
                     metric = _to_metric_object(entry, loss, y_true_shapes[i], y_pred_shapes[i])
+                    if hasattr(metric, "build_from_shapes"):  # state sized by the data exists before tracing
+                        metric.build_from_shapes(y_true_shapes[i], tuple(y_pred_shapes[i]))
                     if len(output_names) > 1:
                         metric.name = f"{output_names[i]}_{metric.name}"
                     self.metrics.append((i, metric, weighted))

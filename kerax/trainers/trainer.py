@@ -12,7 +12,7 @@ from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
 from kerax.backend import host_data, step_context
 from kerax.callbacks.callback_list import CallbackList
-from kerax.trainers import compile_utils, data_adapters
+from kerax.trainers import compile_utils, data_adapters, pure_steps
 from kerax.trainers.gradients import value_and_grad
 from kerax import tree
 from kerax.console import io_utils
@@ -32,6 +32,7 @@ class Trainer:
         self.history = None
         self._run_eagerly = False
         self._steps_per_execution = None
+        self._initial_epoch = None
         self._compile_loss = None
         self._compile_metrics = None
         self._loss_tracker = None
@@ -74,16 +75,18 @@ class Trainer:
                 f"You must compile your model before {what}: call "
                 "`model.compile(optimizer, loss)` first (e.g. `model.compile('adam', 'mse')`)."
             )
-        if self._compile_loss is None and what.startswith(("training", "evaluat")):
-            raise ValueError(
-                "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
-                "`loss='categorical_crossentropy'`."
-            )
 
     # --- the steps (stateful style; override them like in Keras) ---------------------------------------
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
-        total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
+        """The compiled loss plus the layers' `add_loss` losses; either alone is enough (a VAE compiles with
+        no `loss=`), and a step with neither is an error."""
         extra = self.losses
+        if self._compile_loss is None and not extra:
+            raise ValueError(
+                "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
+                "`loss='categorical_crossentropy'`, or add losses in the model with `self.add_loss(...)`."
+            )
+        total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
         if extra:
             total = total + ops.sum(ops.stack([ops.cast(ops.sum(loss), backend.floatx()) for loss in extra]))
         return total
@@ -107,9 +110,11 @@ class Trainer:
 
         def forward():
             y_pred = self(x, training=True)
-            return self.compute_loss(x, y, y_pred, sample_weight, training=True), y_pred
+            loss = self.compute_loss(x, y, y_pred, sample_weight, training=True)
+            # Gradients of the scaled loss (loss_scale_factor, LossScaleOptimizer); the optimizer unscales.
+            return self.optimizer.scale_loss(loss), loss, y_pred
 
-        (loss, y_pred), grads = value_and_grad(forward, trainable)
+        (_, loss, y_pred), grads = value_and_grad(forward, trainable)
         self.optimizer.apply(grads, trainable)
         self._loss_tracker.update_state(loss, sample_weight=compile_utils.real_batch_size(y_pred))
         return self.compute_metrics(x, y, y_pred, sample_weight)
@@ -206,6 +211,8 @@ class Trainer:
                        self._compile_metrics.variables]
         if mode == "train":
             groups.append(self.optimizer.variables)
+        if mode != "predict":
+            groups.append(pure_steps.metrics_variables(self))  # metrics a custom step keeps as attributes
         for group in groups:
             for variable in group:
                 if id(variable) not in seen:
@@ -217,6 +224,8 @@ class Trainer:
         key = (mode, resident)
         if key not in self._runners:
             step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
+            if pure_steps.is_pure_step(step):
+                step = pure_steps.as_stateful(self, step, mode)
             step = self._on_prepared_inputs(step)
             self._runners[key] = _StepRunner(step, self._state_variables(mode), resident,
                                              keep_all_outputs=mode == "predict", eager=self._run_eagerly)
@@ -322,8 +331,10 @@ class Trainer:
             callbacks, add_history=True, add_progbar=verbose != 0, model=self, verbose=verbose,
             epochs=epochs, steps=adapter.steps)
         self.stop_training = False
+        self._initial_epoch = None  # a callback (BackupAndRestore) may set where a resumed run starts
         logs = {}
         callbacks.on_train_begin()
+        initial_epoch = self._initial_epoch or initial_epoch
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
@@ -335,6 +346,8 @@ class Trainer:
             callbacks.on_epoch_end(epoch, logs)
             if self.stop_training:
                 break
+        if epochs > 0 and hasattr(self.optimizer, "finalize_variable_values"):
+            self.optimizer.finalize_variable_values(self._trainable_for_training())
         callbacks.on_train_end(logs)
         return callbacks.history
 
@@ -515,7 +528,8 @@ def _to_python(outputs):
         return {}
     keys = list(outputs)
     values = backend.to_host([outputs[k] for k in keys])
-    return {k: float(v) for k, v in zip(keys, values)}
+    # Scalars as floats; a metric with one value per class (F1Score, ...) stays an array, as in Keras.
+    return {k: float(v) if np.ndim(v) == 0 else np.asarray(v) for k, v in zip(keys, values)}
 
 
 def _check_sample_weight_mode(mode):

@@ -1,5 +1,5 @@
-"""kerax.utils: Keras's utilities (files, sequences, progress bars, data packing, serialization names). A public
-namespace near the top: nothing below `models` imports it."""
+"""kerax.utils: Keras's utilities (files, datasets from folders, images, sequences, progress bars, data packing,
+plot_model, serialization names). A public namespace near the top: nothing below `models` imports it."""
 from kerax.backend import clear_session, is_keras_tensor, standardize_dtype
 from kerax.serialization.registry import (
     CustomObjectScope, custom_object_scope, deserialize_keras_object, get_custom_objects, get_registered_name,
@@ -17,3 +17,10 @@ from kerax.console.progbar import Progbar
 from kerax.utils.rng_utils import set_random_seed
 from kerax.utils.sequence_utils import pad_sequences
 from kerax.utils.source_inputs import get_source_inputs
+from kerax.utils.audio_dataset import audio_dataset_from_directory
+from kerax.utils.image_dataset import image_dataset_from_directory
+from kerax.utils.image_utils import array_to_img, img_to_array, load_img, save_img
+from kerax.utils.split_dataset import split_dataset
+from kerax.utils.text_dataset import text_dataset_from_directory
+from kerax.utils.timeseries_dataset import timeseries_dataset_from_array
+from kerax.utils.model_visualization import model_to_dot, plot_model

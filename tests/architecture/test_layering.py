@@ -130,3 +130,14 @@ def test_the_check_sees_an_upward_import(tmp_path):
     offender = fake_root / "backend" / "offender.py"
     offender.write_text("from kerax.layers import Dense\n\n\ndef f():\n    from kerax import models\n")
     assert len(upward_imports(offender, fake_root)) == 2
+
+
+def test_operation_is_the_base_of_layers_and_op_calls():
+    import kerax
+
+    x = kerax.Input((3,))
+    y = kerax.ops.exp(kerax.layers.Dense(2)(x))
+    model = kerax.Model(x, y)
+    assert all(isinstance(op, kerax.Operation) for op in model.operations)
+    assert [type(op).__name__ for op in model.operations] == ["InputLayer", "Dense", "SymbolicOp"]
+    assert [type(layer).__name__ for layer in model.layers] == ["InputLayer", "Dense"]

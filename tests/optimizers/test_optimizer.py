@@ -63,11 +63,6 @@ def test_unknown_argument_is_named():
         optimizers.Nadam(schedule_decay=0.004)
 
 
-def test_use_ema_is_not_supported_yet():
-    with pytest.raises(NotImplementedError, match="use_ema"):
-        optimizers.Adam(use_ema=True)
-
-
 def test_invalid_arguments():
     with pytest.raises(ValueError, match="momentum"):
         optimizers.SGD(momentum=1.5)

@@ -64,7 +64,7 @@ def test_dict_key_matching_no_input():
 def test_non_numeric_array():
     model = _model()
     model.compile("adam", "mse")
-    with pytest.raises(TypeError, match=r"x must be numeric.*dtype <U1"):
+    with pytest.raises(TypeError, match=r"x: expected numbers, received an array of dtype <U1.*Convert strings"):
         model.fit(np.array([["a", "b", "c"]] * 4), np.zeros((4, 2)), verbose=0)
 
 

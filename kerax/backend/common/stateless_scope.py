@@ -27,6 +27,8 @@ class StatelessScope:
         self.losses = []
         self._parent = None
         for variable, value in (state_mapping or ()):
+            if hasattr(value, "raw_state"):  # a Variable given as a value (`metric.variables`) stands for its value
+                value = value.value
             self._values[id(variable)] = value
             self._variables[id(variable)] = variable
         self._assigned = {}  # id(variable) -> variable, for assignments made inside the scope

@@ -1,6 +1,6 @@
 """The JAX engine: the only package in kerax that imports jax. It provides exactly the names of
 kerax/backend/contract.py."""
-from kerax.backend.jax import conv, ctc, image, nn, numpy, random, rnn
+from kerax.backend.jax import conv, ctc, image, math, nn, numpy, random, rnn, slicing
 from kerax.backend.jax.checks import check_in_range, raise_reported
 from kerax.backend.jax.core import (
     Variable, block_until_ready, cast, compute_output_spec, cond, convert_to_numpy, convert_to_tensor,
@@ -14,7 +14,7 @@ __all__ = (
     "shape", "cast", "block_until_ready", "compute_output_spec", "cond", "scan", "fori_loop", "while_loop",
     "stop_gradient", "value_and_grad", "jit", "compile_loop", "concatenate_steps", "check_in_range",
     "raise_reported", "start_profiler", "stop_profiler", "device_scope_name",
-    "numpy", "nn", "conv", "rnn", "ctc", "image", "random",
+    "numpy", "nn", "conv", "rnn", "ctc", "image", "math", "slicing", "random",
 )
 
 enable_persistent_compilation_cache()

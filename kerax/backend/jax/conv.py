@@ -7,6 +7,7 @@ import math
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 from kerax.backend import config
 from kerax.backend.jax.conv_cpu import conv_channels_last
@@ -132,7 +133,9 @@ def _tiled(inputs, window):
 
 
 def _lowest(dtype):
-    return -jnp.inf if jnp.issubdtype(dtype, jnp.floating) else jnp.iinfo(dtype).min
+    """The max-pool start value as a concrete NumPy scalar: a jnp constant is staged under jit, and JAX then
+    cannot recognise the reduction as a max, so its gradient fails ("Linearization failed")."""
+    return np.array(-np.inf if jnp.issubdtype(dtype, jnp.floating) else np.iinfo(dtype).min, dtype)
 
 
 @_op
@@ -143,8 +146,7 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
         # made the training epoch 1.7x faster (measured: 2.1 s -> 1.25 s).
         tiles, axes = _tiled(inputs, window)
         return jnp.max(tiles, axis=axes)
-    init = jnp.array(_lowest(inputs.dtype), inputs.dtype)
-    return jax.lax.reduce_window(inputs, init, jax.lax.max, window, step, padding.upper())
+    return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, step, padding.upper())
 
 
 @_op
@@ -154,7 +156,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     if padding.lower() == "valid" and window == step:
         tiles, axes = _tiled(inputs, window)
         return jnp.mean(tiles, axis=axes)
-    zero = jnp.array(0, inputs.dtype)
+    zero = np.array(0, inputs.dtype)  # concrete, not staged: see _lowest
     sums = jax.lax.reduce_window(inputs, zero, jax.lax.add, window, step, padding.upper())
     if padding.lower() == "valid":
         return sums / math.prod(window)

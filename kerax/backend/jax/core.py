@@ -36,6 +36,11 @@ class Variable(BaseVariable):
         return self.value
 
 
+# Handed to jax.jit / jax.grad / jax.tree functions, a Variable stands for its current value (a pytree with one
+# leaf): JAX no longer turns `__jax_array__` objects into arrays while tracing.
+jax.tree_util.register_pytree_node(Variable, lambda v: ((v.value,), None), lambda _, leaves: leaves[0])
+
+
 def convert_to_tensor(x, dtype=None, sparse=None):
     if isinstance(x, BaseVariable):
         x = x.value

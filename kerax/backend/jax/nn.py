@@ -46,3 +46,47 @@ def moments(x, axes, keepdims=False):
         mean = jnp.squeeze(mean, axes)
         variance = jnp.squeeze(variance, axes)
     return mean, variance
+
+
+celu = _op(lambda x, alpha=1.0: jax.nn.celu(x, alpha))
+glu = _op(lambda x, axis=-1: jax.nn.glu(x, axis=axis))
+hard_tanh = _op(jax.nn.hard_tanh)
+sparse_plus = _op(jax.nn.sparse_plus)
+sparse_sigmoid = _op(jax.nn.sparse_sigmoid)
+squareplus = _op(lambda x, b=4: jax.nn.squareplus(x, b))
+
+
+@_op
+def tanh_shrink(x):
+    return x - jnp.tanh(x)
+
+
+@_op
+def hard_shrink(x, threshold=0.5):
+    return jnp.where(jnp.abs(x) > threshold, x, jnp.zeros_like(x))
+
+
+@_op
+def soft_shrink(x, threshold=0.5):
+    inner = jnp.where(x < -threshold, x + threshold, jnp.zeros_like(x))
+    return jnp.where(x > threshold, x - threshold, inner)
+
+
+@_op
+def threshold(x, threshold, default_value):
+    return jnp.where(x > threshold, x, jnp.asarray(default_value, dtype=jnp.result_type(x)))
+
+
+@_op
+def sparsemax(x, axis=-1):
+    """Euclidean projection onto the simplex (Martins & Astudillo 2016): max(x - tau, 0), with tau chosen
+    so the result sums to 1 along `axis`."""
+    x = jnp.asarray(x)
+    moved = jnp.moveaxis(x, axis, -1)
+    ordered = -jnp.sort(-moved, axis=-1)
+    cumulative = jnp.cumsum(ordered, axis=-1)
+    ranks = jnp.arange(1, moved.shape[-1] + 1, dtype=moved.dtype)
+    in_support = 1 + ranks * ordered > cumulative
+    support_size = jnp.sum(in_support, axis=-1, keepdims=True)
+    tau = (jnp.take_along_axis(cumulative, support_size - 1, axis=-1) - 1) / support_size.astype(moved.dtype)
+    return jnp.moveaxis(jnp.maximum(moved - tau, 0), -1, axis)

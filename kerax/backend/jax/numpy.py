@@ -147,19 +147,6 @@ meshgrid = _op(jnp.meshgrid)
 
 
 @_op
-def slice(inputs, start_indices, shape):
-    """The block of `shape` starting at `start_indices` (which may be traced values)."""
-    return jax.lax.dynamic_slice(convert_to_tensor(inputs), [jnp.asarray(i, "int32") for i in start_indices],
-                                 tuple(shape))
-
-
-@_op
-def slice_update(inputs, start_indices, updates):
-    return jax.lax.dynamic_update_slice(convert_to_tensor(inputs), convert_to_tensor(updates),
-                                        [jnp.asarray(i, "int32") for i in start_indices])
-
-
-@_op
 def get_item(x, key):
     return x[key]
 

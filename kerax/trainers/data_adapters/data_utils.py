@@ -7,6 +7,7 @@ from kerax import tree
 
 
 def unpack_x_y_sample_weight(data):
+    """`(x, y, sample_weight)` from `x`, `(x,)`, `(x, y)` or `(x, y, sample_weight)` (missing parts None)."""
     if isinstance(data, list):
         data = tuple(data)
     if not isinstance(data, tuple):
@@ -23,11 +24,14 @@ def unpack_x_y_sample_weight(data):
 
 
 def pack_x_y_sample_weight(x, y=None, sample_weight=None):
-    """The tuple `fit` takes: `x` alone (a tuple or list `x` is wrapped as `(x,)`), `(x, y)` or
+    """The inverse: `x` alone (a tuple `x` is wrapped as `(x,)`, so it is not read as `(x, y)`), `(x, y)` or
     `(x, y, sample_weight)`."""
     if y is None:
-        return (x,) if isinstance(x, (tuple, list)) else x
-    return (x, y) if sample_weight is None else (x, y, sample_weight)
+        return (x,) if isinstance(x, tuple) else x
+    if sample_weight is None:
+        return (x, y)
+    return (x, y, sample_weight)
+
 
 
 def to_numeric_structure(data, what):
