@@ -22,8 +22,8 @@ WINDOWS = {
 
 def check_window_name(name):
     if name not in WINDOWS:
-        raise ValueError(f"Unknown window {name!r}: kerax provides {sorted(WINDOWS)} (pass the window's values as "
-                         "an array for any other).")
+        raise ValueError(f"Unknown window {name!r}: kerax provides {sorted(WINDOWS)} (pass the window's "
+                         f"values as an array for any other).")
 
 
 def get_window(window, length, periodic=False):

@@ -1,6 +1,6 @@
 """STFT: kernels [frame_length, input_channels, fft_bins] for a convolution computing the real (cos) or
-imaginary (-sin) part of the discrete Fourier transform of windowed frames, for fft_bins = fft_length // 2 + 1;
-the window is normalised to unit L2 norm ("density") or unit sum ("spectrum")."""
+imaginary (-sin) part of the discrete Fourier transform of windowed frames, for fft_bins = fft_length // 2 +
+1; the window is normalised to unit L2 norm ("density") or unit sum ("spectrum")."""
 import numpy as np
 
 from kerax.backend import standardize_dtype
@@ -27,13 +27,14 @@ class STFT(Initializer):
         if self.window is not None:
             window = get_window(self.window, frame_length, self.periodic)
             if window.ndim != 1 or window.shape[-1] != frame_length:
-                raise ValueError(f"The shape of `window` must be equal to [frame_length]. Received: window shape="
-                                 f"{window.shape}")
+                raise ValueError(f"The shape of `window` must be equal to [frame_length]. Received: window "
+                                 f"shape={window.shape}")
             scale = {"density": np.sqrt(np.sum(window ** 2)), "spectrum": np.sum(np.abs(window))}.get(
                 self.scaling, 1.0)
             kernel = kernel * window[:, None, None] / scale
         return np.broadcast_to(kernel, shape).astype(dtype)
 
     def get_config(self):
-        window = self.window if isinstance(self.window, (str, type(None))) else np.asarray(self.window).tolist()
+        window = self.window if isinstance(self.window, (str,
+                                                         type(None))) else np.asarray(self.window).tolist()
         return {"side": self.side, "window": window, "periodic": self.periodic, "scaling": self.scaling}

@@ -13,7 +13,7 @@ from kerax.ops.operation import Operation
 
 
 class Layer(Operation):
-    # Host layers (strings, vocabularies) compute with NumPy before the compiled step (preprocessing/host_layer.py).
+    # Host layers (strings, vocabularies) run in NumPy before the compiled step (preprocessing/host_layer.py).
     runs_on_host = False
 
     def __init__(self, trainable=True, name=None, dtype=None, input_shape=None, input_dim=None,
@@ -39,8 +39,8 @@ class Layer(Operation):
         self.activity_regularizer = regularizers.get(activity_regularizer)
         self._call_signature = inspect.signature(self.call)
         self._call_accepts_training = "training" in self._call_signature.parameters
-        # As in Keras, a call with no `training` from its caller or an outer call uses call()'s default (random
-        # augmentation layers default to True, so calling one directly augments).
+        # As in Keras, a call given no `training` (by its caller or an outer call) uses call()'s default:
+        # random augmentation layers default to True, so calling one directly augments.
         self._call_training_default = self._call_signature.parameters["training"].default if (
             self._call_accepts_training) else None
         self._call_accepts_mask = "mask" in self._call_signature.parameters

@@ -39,14 +39,14 @@ class HostPart:
                 self.nodes.append(node)
                 host_ids.add(id(node))
                 made_on_host.update(id(t) for t in node.output_tensors)
-        read_on_device = [t for node in nodes if id(node) not in host_ids and not isinstance(node.operation, InputLayer)
-                          for t in node.input_tensors] + list(outputs)
+        device_nodes = [n for n in nodes if id(n) not in host_ids and not isinstance(n.operation, InputLayer)]
+        read_on_device = [t for node in device_nodes for t in node.input_tensors] + list(outputs)
         self.boundary = _unique([t for t in read_on_device if id(t) in made_on_host])
         for tensor in self.boundary:
             if tensor.dtype == "string" and not any(tensor is t for t in outputs):
-                raise ValueError(f"The string input {tensor.name!r} is read by a layer that computes on the device. "
-                                 "Strings must go through a host layer first (TextVectorization, StringLookup, "
-                                 "Hashing, ...).")
+                raise ValueError(f"The string input {tensor.name!r} is read by a layer that computes on the "
+                                 f"device. Strings must go through a host layer first (TextVectorization, "
+                                 f"StringLookup, Hashing, ...).")
 
     def run(self, flat_inputs):
         """The boundary values (NumPy) for a batch of the model's inputs."""
@@ -72,9 +72,10 @@ def _check_fed_from_host(node, made_on_host):
         if id(tensor) not in made_on_host:
             producer = tensor._keras_history[0]
             raise ValueError(
-                f'{type(node.operation).__name__} layer "{node.operation.name}" computes on the host with NumPy, '
-                f'but its input comes from "{producer.name}", which computes on the device. Feed host layers from '
-                "the model's inputs (or from other host layers), or apply them to the data beforehand.")
+                f'{type(node.operation).__name__} layer "{node.operation.name}" computes on the host with '
+                f'NumPy, but its input comes from "{producer.name}", which computes on the device. Feed host '
+                "layers from the model's inputs (or from other host layers), or apply them to the data "
+                "beforehand.")
 
 
 def _unique(tensors):

@@ -1,7 +1,7 @@
 """Keras 3's model file: `model.keras`, a zip archive of `config.json` (the architecture, plus
 `compile_config`), `metadata.json` (`keras_version`, `date_saved`), `model.weights.h5` (the weights and
-the optimizer state, laid out as weights_store.py describes) and the layers' `assets/` (assets.py). The same three files in a directory are
-kerax's SavedModel-style format (saved_model_dir.py)."""
+the optimizer state, laid out as weights_store.py describes) and the layers' `assets/` (assets.py). The same
+files in a directory are kerax's SavedModel-style format (saved_model_dir.py)."""
 import datetime
 import io
 import json

@@ -43,7 +43,8 @@ def _reader(path):
 def load_model(path, custom_objects=None, compile=True, safe_mode=True):
     names = [os.path.relpath(os.path.join(root, name), path).replace(os.sep, "/")
              for root, _, files in os.walk(path) for name in files]
-    return keras_archive.model_from_files(_reader(path), path, custom_objects, compile, safe_mode, names=names)
+    return keras_archive.model_from_files(_reader(path), path, custom_objects, compile, safe_mode,
+                                          names=names)
 
 
 def load_weights(model, path, by_name=False, skip_mismatch=False):

@@ -9,7 +9,7 @@ def in_safe_mode():
 
 
 def loading_in_safe_mode():
-    """Whether a file is being loaded right now with safe mode on (reading other files it names is refused)."""
+    """Whether a file is being loaded now with safe mode on (reading other files it names is refused)."""
     return getattr(_state, "depth", 0) > 0 and in_safe_mode()
 
 

@@ -166,7 +166,8 @@ class Trainer:
 
     def _data_adapter(self, *args, **kwargs):
         graph = self._host_graph()
-        return data_adapters.get_data_adapter(*args, x_transform=graph.host_inputs if graph else None, **kwargs)
+        transform = graph.host_inputs if graph is not None else None
+        return data_adapters.get_data_adapter(*args, x_transform=transform, **kwargs)
 
     def _on_prepared_inputs(self, fn):
         """`fn` run where the model reads batches that went through its host part."""
@@ -187,8 +188,8 @@ class Trainer:
         specs = tree.map_structure(lambda a: KerasTensor((batch,) + tuple(np.shape(a))[1:], host_data.host_dtype(a)), x)
         if hasattr(self, "check_input_shapes") and not isinstance(x, dict) and self._host_graph() is None:
             self.check_input_shapes([s.shape for s in tree.flatten(specs)])
-        outputs = backend.compute_output_spec(self._on_prepared_inputs(lambda inputs: self(inputs, training=False)),
-                                              specs)
+        forward = self._on_prepared_inputs(lambda inputs: self(inputs, training=False))
+        outputs = backend.compute_output_spec(forward, specs)
         self._num_outputs = len(tree.flatten(outputs))
         if mode == "predict":
             return

@@ -73,7 +73,8 @@ def test_resize_nearest_and_bilinear_against_numpy(rng):
         np.testing.assert_array_equal(nearest, x[:, rows][:, :, cols])
         bilinear = np.asarray(image_ops.resize(x, size))
         for c in range(2):
-            np.testing.assert_allclose(bilinear[0, :, :, c], _half_pixel_bilinear(x[0, :, :, c], size), atol=1e-5)
+            np.testing.assert_allclose(bilinear[0, :, :, c], _half_pixel_bilinear(x[0, :, :, c], size),
+                                       atol=1e-5)
 
 
 @pytest.mark.parametrize("method,pil", [("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC),
@@ -89,7 +90,8 @@ def test_resize_matches_pillow(rng, method, pil):
 def test_resize_area_averages_covered_pixels(rng):
     x = rng.random((2, 4, 6, 1)).astype("float32")
     pooled = x.reshape(2, 2, 2, 3, 2, 1).mean(axis=(2, 4))
-    np.testing.assert_allclose(np.asarray(image_ops.resize(x, (2, 3), interpolation="area")), pooled, rtol=1e-5)
+    np.testing.assert_allclose(np.asarray(image_ops.resize(x, (2, 3), interpolation="area")), pooled,
+                               rtol=1e-5)
     row = np.array([[0.0, 3.0, 6.0]], dtype="float32")[:, :, None]  # 3 -> 2: thirds and halves of pixels
     out = np.asarray(image_ops.resize(row, (1, 2), interpolation="area"))[0, :, 0]
     np.testing.assert_allclose(out, [(0.0 + 0.5 * 3.0) / 1.5, (0.5 * 3.0 + 6.0) / 1.5], rtol=1e-6)
@@ -121,7 +123,8 @@ def test_affine_transform_against_a_numpy_sampler(rng):
     for b, t in enumerate(shift):
         rows, cols = np.meshgrid(np.arange(6.0), np.arange(7.0), indexing="ij")
         src_cols, src_rows = t[0] * cols + t[1] * rows + t[2], t[3] * cols + t[4] * rows + t[5]
-        np.testing.assert_allclose(out[b, :, :, 0], _bilinear_reference(x[b, :, :, 0], src_rows, src_cols, 0.25),
+        np.testing.assert_allclose(out[b, :, :, 0], _bilinear_reference(x[b, :, :, 0], src_rows, src_cols,
+                                                                        0.25),
                                    atol=1e-5)
     # A half turn about the centre with nearest sampling reverses both axes.
     half_turn = np.array([-1, 0, 6, 0, -1, 5, 0, 0], dtype="float32")
@@ -196,7 +199,8 @@ def test_ssim_against_numpy(rng):
             mx, my = local(x), local(y)
             vx, vy, cxy = local(x * x) - mx ** 2, local(y * y) - my ** 2, local(x * y) - mx * my
             c1, c2 = 0.01 ** 2, 0.03 ** 2
-            values.append(np.mean((2 * mx * my + c1) * (2 * cxy + c2) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))))
+            ratio = (2 * mx * my + c1) * (2 * cxy + c2) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))
+            values.append(np.mean(ratio))
         expected.append(np.mean(values))
     np.testing.assert_allclose(np.asarray(image_ops.ssim(a, b)), expected, rtol=1e-4)
     assert float(image_ops.ssim(a[0], a[0])) == pytest.approx(1.0, abs=1e-5)
@@ -249,7 +253,8 @@ def test_elastic_transform_and_scale_and_translate(rng):
     images = np.arange(9, dtype="float32").reshape((3, 3))
     scale = np.array([2.0, 2.0], dtype="float32")
     out = image_ops.scale_and_translate(images, (5, 5), scale, -(scale / 2.0 - 0.5), (0, 1), "linear")
-    np.testing.assert_allclose(np.asarray(out), np.arange(5)[:, None] * 1.5 + np.arange(5)[None] * 0.5, atol=1e-6)
+    np.testing.assert_allclose(np.asarray(out), np.arange(5)[:, None] * 1.5 + np.arange(5)[None] * 0.5,
+                               atol=1e-6)
 
 
 def test_symbolic_shapes():

@@ -3,7 +3,9 @@ from kerax.backend.jax.image_color import hsv_to_rgb, rgb_to_grayscale, rgb_to_h
 from kerax.backend.jax.image_filters import gaussian_blur, sobel_edges, ssim
 from kerax.backend.jax.image_patches import crop_images, extract_patches, extract_patches_3d, pad_images
 from kerax.backend.jax.image_resize import resize, scale_and_translate
-from kerax.backend.jax.image_warp import affine_transform, elastic_transform, map_coordinates, perspective_transform
+from kerax.backend.jax.image_warp import (
+    affine_transform, elastic_transform, map_coordinates, perspective_transform,
+)
 
 __all__ = (
     "affine_transform", "crop_images", "elastic_transform", "extract_patches", "extract_patches_3d",

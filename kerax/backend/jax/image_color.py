@@ -14,8 +14,8 @@ def _checked(images, data_format, allowed_channels, need_float):
     axis = channels_axis(data_format)
     if images.shape[axis] not in allowed_channels:
         raise ValueError(
-            f"Invalid channel size: expected {' or '.join(map(str, allowed_channels))} channels on axis {axis}. "
-            f"Received input with shape: images.shape={tuple(images.shape)}"
+            f"Invalid channel size: expected {' or '.join(map(str, allowed_channels))} channels on axis "
+            f"{axis}. Received input with shape: images.shape={tuple(images.shape)}"
         )
     if need_float and not jnp.issubdtype(images.dtype, jnp.floating):
         raise ValueError(f"Invalid images dtype: expected float dtype. Received: images.dtype={images.dtype}")
@@ -40,7 +40,8 @@ def rgb_to_hsv(images, data_format=None):
     saturation = jnp.where(value > 0, chroma / jnp.where(value > 0, value, 1.0), 0.0)
     # The hue sector follows the largest channel (red first on ties, as colorsys).
     hue = jnp.where(value == red, (green - blue) / safe_chroma,
-                    jnp.where(value == green, 2.0 + (blue - red) / safe_chroma, 4.0 + (red - green) / safe_chroma))
+                    jnp.where(value == green, 2.0 + (blue - red) / safe_chroma,
+                              4.0 + (red - green) / safe_chroma))
     hue = jnp.where(chroma > 0, jnp.mod(hue / 6.0, 1.0), 0.0)
     return jnp.stack([hue, saturation, value], axis=axis).astype(images.dtype)
 

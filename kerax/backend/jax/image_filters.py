@@ -1,5 +1,6 @@
-"""Filters of kerax.ops.image (JAX): Gaussian blur, Sobel edges and SSIM. Filters are cross-correlations of each
-channel with a small kernel; blur and Sobel pad with zeros ("same" size), SSIM keeps only full windows."""
+"""Filters of kerax.ops.image (JAX): Gaussian blur, Sobel edges and SSIM. Filters are cross-correlations of
+each channel with a small kernel; blur and Sobel pad with zeros ("same" size), SSIM keeps only full windows.
+"""
 import jax
 import jax.numpy as jnp
 
@@ -67,6 +68,7 @@ def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01,
     var_y = local_mean(y * y) - mu_y * mu_y
     cov = local_mean(x * y) - mu_x * mu_y
     c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
-    ssim_map = ((2 * mu_x * mu_y + c1) * (2 * cov + c2)) / ((mu_x ** 2 + mu_y ** 2 + c1) * (var_x + var_y + c2))
+    numerator = (2 * mu_x * mu_y + c1) * (2 * cov + c2)
+    ssim_map = numerator / ((mu_x ** 2 + mu_y ** 2 + c1) * (var_x + var_y + c2))
     per_image = jnp.mean(ssim_map, axis=(1, 2, 3))
     return per_image[0] if first.ndim == 3 else per_image

@@ -9,8 +9,8 @@ def check_rank(images, ranks=(3, 4), what="images"):
     if len(images.shape) not in ranks:
         wanted = " or ".join(str(r) for r in ranks)
         raise ValueError(
-            f"Invalid {what} rank: expected rank {wanted} (rank {ranks[0]} is a single image, rank {ranks[-1]} a "
-            f"batch of images). Received: {what}.shape={tuple(images.shape)}"
+            f"Invalid {what} rank: expected rank {wanted} (rank {ranks[0]} is a single image, rank "
+            f"{ranks[-1]} a batch of images). Received: {what}.shape={tuple(images.shape)}"
         )
 
 
@@ -61,5 +61,6 @@ def cast_back(values, dtype):
 def check_choice(name, value, allowed):
     if value not in allowed:
         raise ValueError(
-            f"Invalid value for argument `{name}`. Expected one of {sorted(allowed)}. Received: {name}={value!r}"
+            f"Invalid value for argument `{name}`. Expected one of {sorted(allowed)}. Received: "
+            f"{name}={value!r}"
         )

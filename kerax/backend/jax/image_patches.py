@@ -9,14 +9,15 @@ from kerax.backend.jax.image_layout import as_batch, check_rank, spatial_axes
 
 
 def extract_patches(images, size, strides=None, dilation_rate=1, padding="valid", data_format=None):
-    """Patches of `size` (2 ints, or 3 for volumes) flattened into the channel axis, ordered (row, col, channel)."""
+    """Patches of `size` (2 ints, or 3 for volumes) flattened into the channel axis, ordered (row, col,
+    channel)."""
     if not isinstance(size, int):
         if not isinstance(size, (tuple, list)):
-            raise TypeError(f"Invalid `size` argument. Expected an int or a tuple. Received: size={size} of type "
-                            f"{type(size).__name__}")
+            raise TypeError(f"Invalid `size` argument. Expected an int or a tuple. Received: size={size} of "
+                            f"type {type(size).__name__}")
         if len(size) not in (2, 3):
-            raise ValueError(f"Invalid `size` argument. Expected a tuple of length 2 or 3. Received: size={size} "
-                             f"with length {len(size)}")
+            raise ValueError(f"Invalid `size` argument. Expected a tuple of length 2 or 3. Received: "
+                             f"size={size} with length {len(size)}")
     rank = 3 if not isinstance(size, int) and len(size) == 3 else 2
     size = (size,) * rank if isinstance(size, int) else tuple(size)
     strides = size if not strides else (strides,) * rank if isinstance(strides, int) else tuple(strides)
@@ -30,7 +31,8 @@ def extract_patches(images, size, strides=None, dilation_rate=1, padding="valid"
 def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="valid", data_format=None):
     size = (size,) * 3 if isinstance(size, int) else tuple(size)
     if len(size) != 3:
-        raise ValueError(f"Invalid `size` argument. Expected an int or a tuple of length 3. Received: size={size}")
+        raise ValueError(f"Invalid `size` argument. Expected an int or a tuple of length 3. Received: "
+                         f"size={size}")
     return extract_patches(volumes, size, strides, dilation_rate, padding, data_format)
 
 
@@ -47,7 +49,8 @@ def _patches(x, size, strides, dilation, padding):
     out = [(n - (k - 1) * d - 1) // s + 1 for n, k, s, d in zip(x.shape[1:-1], size, strides, dilation)]
     pieces = []
     for offsets in itertools.product(*(range(k) for k in size)):
-        window = tuple(slice(o * d, o * d + (m - 1) * s + 1, s) for o, d, m, s in zip(offsets, dilation, out, strides))
+        window = tuple(slice(o * d, o * d + (m - 1) * s + 1, s) for o, d, m, s in zip(offsets, dilation, out,
+                                                                                      strides))
         pieces.append(x[(slice(None), *window)])
     return jnp.concatenate(pieces, axis=-1)
 
@@ -102,7 +105,7 @@ def crop_images(images, top_cropping=None, left_cropping=None, bottom_cropping=N
         target = extent - after - before if target is None else target
         _check_non_negative(((names[0], before), (names[2], target)))
         if before + target > extent:
-            raise ValueError(f"Cannot crop {names[0]}={before} and {names[2]}={target} from images whose size "
-                             f"on axis {axis} is {extent}.")
+            raise ValueError(f"Cannot crop {names[0]}={before} and {names[2]}={target} from images whose "
+                             f"size on axis {axis} is {extent}.")
         index[axis] = slice(before, before + target)
     return images[tuple(index)]

@@ -43,7 +43,8 @@ def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspe
 def _checked_size(size):
     size = tuple(int(s) for s in size)
     if len(size) != 2:
-        raise ValueError(f"Expected `size` to be a tuple of 2 integers (height, width). Received: size={size}")
+        raise ValueError(f"Expected `size` to be a tuple of 2 integers (height, width). Received: "
+                         f"size={size}")
     if size[0] <= 0 or size[1] <= 0:
         raise ValueError(f"`size` must have positive height and width. Received: size={size}")
     return size

@@ -21,8 +21,9 @@ def map_coordinates(inputs, coordinates, order, fill_mode="constant", fill_value
         raise ValueError(f"Invalid coordinates rank: expected at least rank 2. Received input with shape: "
                          f"{tuple(coordinates.shape)}")
     if coordinates.shape[0] != inputs.ndim:
-        raise ValueError(f"First dim of `coordinates` must be the same as the rank of `inputs`. Received inputs "
-                         f"with shape: {tuple(inputs.shape)} and coordinate leading dim of {coordinates.shape[0]}")
+        raise ValueError(f"First dim of `coordinates` must be the same as the rank of `inputs`. Received "
+                         f"inputs with shape: {tuple(inputs.shape)} and coordinate leading dim of "
+                         f"{coordinates.shape[0]}")
     check_choice("fill_mode", fill_mode, FILL_MODES)
     check_choice("order", order, (0, 1))
     dtype = float_dtype(inputs.dtype)
@@ -64,8 +65,8 @@ def affine_transform(images, transform, interpolation="bilinear", fill_mode="con
     x, restore = as_batch(images, data_format)
     transform = convert_to_tensor(transform)
     if transform.ndim not in (1, 2) or transform.shape[-1] != 8:
-        raise ValueError("Invalid transform: expected shape (8,) for one transform or (batch, 8) for a batch. "
-                         f"Received input with shape: transform.shape={tuple(transform.shape)}")
+        raise ValueError("Invalid transform: expected shape (8,) for one transform or (batch, 8) for a "
+                         f"batch. Received input with shape: transform.shape={tuple(transform.shape)}")
     transform = jnp.broadcast_to(transform.astype(float_dtype(x.dtype)), (x.shape[0], 8))
     rows, cols = projective_points(transform, x.shape[1], x.shape[2])
     return restore(sample(x, rows, cols, interpolation, fill_mode, fill_value))
@@ -112,7 +113,8 @@ def elastic_transform(images, alpha=20.0, sigma=5.0, interpolation="bilinear", f
     noise = jax.random.normal(random_key(seed), (batch, height, width, 2), dtype=dtype) * sigma
     field = gaussian_blur(noise, (size, size), (sigma, sigma), "channels_last") * alpha
     rows, cols = jnp.meshgrid(jnp.arange(height, dtype=dtype), jnp.arange(width, dtype=dtype), indexing="ij")
-    return restore(sample(x, rows + field[..., 0], cols + field[..., 1], interpolation, fill_mode, fill_value))
+    return restore(sample(x, rows + field[..., 0], cols + field[..., 1], interpolation, fill_mode,
+                          fill_value))
 
 
 def random_key(seed):

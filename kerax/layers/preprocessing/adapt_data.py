@@ -8,13 +8,13 @@ from kerax import backend
 def adapt_batches(data, steps=None, layer=None):
     if isinstance(data, (list, tuple, np.ndarray)) or backend.is_tensor(data):
         if steps is not None:
-            raise ValueError(f"{_who(layer)}adapt(): `steps` applies to a Dataset or other iterable of batches, "
-                             f"not to arrays or lists. Received steps={steps}.")
+            raise ValueError(f"{_who(layer)}adapt(): `steps` applies to a Dataset or other iterable of "
+                             f"batches, not to arrays or lists. Received steps={steps}.")
         yield as_host(data)
         return
     if not hasattr(data, "__iter__"):
-        raise TypeError(f"{_who(layer)}adapt() expects an array, a list, a Dataset or an iterable of batches. "
-                        f"Received: {type(data).__name__}.")
+        raise TypeError(f"{_who(layer)}adapt() expects an array, a list, a Dataset or an iterable of "
+                        f"batches. Received: {type(data).__name__}.")
     for step, batch in enumerate(data):
         if steps is not None and step >= steps:
             return

@@ -1,6 +1,6 @@
 """Categorical encodings with kerax.ops (usable inside compiled steps), as Keras's `output_mode`s: "one_hot"
-encodes each element (squeezing a last axis of size 1); "multi_hot" and "count" summarise the last axis of each
-sample. Indices outside [0, depth) encode to zeros."""
+encodes each element (squeezing a last axis of size 1); "multi_hot" and "count" summarise the last axis of
+each sample. Indices outside [0, depth) encode to zeros."""
 from kerax import ops
 
 

@@ -17,9 +17,11 @@ class Discretization(Layer):
         kwargs.pop("trainable", None)
         super().__init__(name=name, dtype=dtype, **kwargs)
         check_sparse(sparse)
-        check_choice(type(self).__name__, "output_mode", output_mode, ("int", "one_hot", "multi_hot", "count"))
+        check_choice(type(self).__name__, "output_mode", output_mode, ("int", "one_hot", "multi_hot",
+                                                                       "count"))
         if num_bins is not None and num_bins < 0:
-            raise ValueError(f"`num_bins` must be greater than or equal to 0. Received: `num_bins={num_bins}`")
+            raise ValueError(f"`num_bins` must be greater than or equal to 0. Received: "
+                             f"`num_bins={num_bins}`")
         if num_bins is not None and bin_boundaries is not None:
             raise ValueError(f"Both `num_bins` and `bin_boundaries` should not be set. Received: "
                              f"`num_bins={num_bins}` and `bin_boundaries={bin_boundaries}`")
@@ -30,7 +32,7 @@ class Discretization(Layer):
         self.summary = None if bin_boundaries else np.zeros((2, 0), dtype="float32")
 
     def adapt(self, data, steps=None):
-        """Learns `num_bins` quantile boundaries from `data` (an array, a Dataset or an iterable of batches)."""
+        """Learns `num_bins` quantile boundaries from `data` (an array, a Dataset or batches)."""
         if self.num_bins is None:
             raise ValueError("Cannot adapt a Discretization layer that has been initialized with "
                              "`bin_boundaries`, use `num_bins` instead.")
@@ -53,12 +55,14 @@ class Discretization(Layer):
 
     def call(self, inputs):
         if self.bin_boundaries is None:
-            raise ValueError("You need to either pass the `bin_boundaries` argument at construction time or call "
-                             "`adapt(dataset)` before you can start using the `Discretization` layer.")
+            raise ValueError("You need to either pass the `bin_boundaries` argument at construction time or "
+                             "call `adapt(dataset)` before you can start using the `Discretization` layer.")
         boundaries = backend.convert_to_tensor(np.asarray(self.bin_boundaries, "float32"))
-        values = ops.cast(inputs if backend.is_tensor(inputs) else backend.convert_to_tensor(inputs), "float32")
+        values = ops.cast(inputs if backend.is_tensor(inputs) else backend.convert_to_tensor(inputs),
+                          "float32")
         indices = ops.sum(ops.cast(ops.expand_dims(values, -1) >= boundaries, "int32"), axis=-1)
-        return device_encoding.encode(indices, self.output_mode, len(self.bin_boundaries) + 1, self._output_dtype())
+        return device_encoding.encode(indices, self.output_mode, len(self.bin_boundaries) + 1,
+                                      self._output_dtype())
 
     def _output_dtype(self):
         return self.compute_dtype if self.output_mode != "int" else "int32"

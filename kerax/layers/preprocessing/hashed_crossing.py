@@ -1,6 +1,7 @@
 """HashedCrossing: crosses two or more categorical features (strings or integers of shape (), (batch,) or
 (batch, 1)) into one of `num_bins` buckets, as TensorFlow's `sparse.cross_hashed`: string values are
-fingerprinted, integers taken as they are, and the values chained with FingerprintCat64 from the default key."""
+fingerprinted, integers taken as they are, and the values chained with FingerprintCat64 from the default key.
+"""
 import numpy as np
 
 from kerax import backend
@@ -44,7 +45,8 @@ class HashedCrossing(HostLayer):
             raise ValueError("All `HashedCrossing` inputs should have shape `()`, `(batch_size)` or "
                              f"`(batch_size, 1)`. Received: inputs={inputs}")
         if any(x.shape != shape for x in inputs):
-            raise ValueError(f"All `HashedCrossing` inputs should have equal shape. Received: inputs={inputs}")
+            raise ValueError(f"All `HashedCrossing` inputs should have equal shape. Received: "
+                             f"inputs={inputs}")
         hashed = np.full(int(np.prod(shape)), _DEFAULT_HASH_KEY, dtype=np.uint64)
         for feature in inputs:
             hashed = _fingerprint_cat(hashed, self._feature_hash(feature.reshape(-1)))

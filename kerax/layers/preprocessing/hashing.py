@@ -19,16 +19,17 @@ class Hashing(HostLayer):
             kwargs["dtype"] = "int64" if output_mode == "int" else backend.floatx()
         super().__init__(**kwargs)
         if num_bins is None or num_bins <= 0:
-            raise ValueError(f"The `num_bins` for `Hashing` cannot be `None` or non-positive values. Received: "
-                             f"num_bins={num_bins}.")
+            raise ValueError(f"The `num_bins` for `Hashing` cannot be `None` or non-positive values. "
+                             f"Received: num_bins={num_bins}.")
         if output_mode == "int" and self.dtype_policy.name not in ("int32", "int64"):
-            raise ValueError(f"When `output_mode=\"int\"`, `dtype` should be an integer type, 'int32' or 'in64'. "
-                             f"Received: dtype={kwargs['dtype']}")
+            raise ValueError(f"When `output_mode=\"int\"`, `dtype` should be an integer type, 'int32' or "
+                             f"'in64'. Received: dtype={kwargs['dtype']}")
         if output_mode not in OUTPUT_MODES:
-            raise ValueError(f"Invalid value for argument `output_mode`. Expected one of {OUTPUT_MODES}. Received: "
-                             f"output_mode={output_mode}")
+            raise ValueError(f"Invalid value for argument `output_mode`. Expected one of {OUTPUT_MODES}. "
+                             f"Received: output_mode={output_mode}")
         check_sparse(sparse)
-        self.num_bins, self.mask_value, self.output_mode, self.sparse = num_bins, mask_value, output_mode, sparse
+        self.num_bins, self.mask_value = num_bins, mask_value
+        self.output_mode, self.sparse = output_mode, sparse
         self.strong_hash = salt is not None
         self.salt = salt_pair(salt)
 

@@ -31,9 +31,10 @@ class HostLayer(Layer):
         if backend.is_tensor(x):
             if backend.is_traced(x):
                 raise ValueError(
-                    f'{type(self).__name__} layer "{self.name}" computes on the host with NumPy and cannot run '
-                    "inside a compiled function. In a model, feed it directly from the model's inputs (or from "
-                    "other host layers); otherwise apply it to the data first, e.g. in `Dataset.map`."
+                    f'{type(self).__name__} layer "{self.name}" computes on the host with NumPy and cannot '
+                    f'run '
+                    "inside a compiled function. In a model, feed it directly from the model's inputs (or "
+                    "from other host layers); otherwise apply it to the data first, e.g. in `Dataset.map`."
                 )
             return backend.convert_to_numpy(x)
         if isinstance(x, backend.Variable):

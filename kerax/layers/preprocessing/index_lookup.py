@@ -101,20 +101,21 @@ class IndexLookup(HostLayer):
         start = self._token_start_index()
         specials = [self.mask_token] * self._oov_start_index() + [self.oov_token] * self.num_oov_indices
         has_specials = bool(specials) and len(vocabulary) >= start and \
-            vocabulary[:start].tolist() == [str(s) if self.vocabulary_dtype == "string" else s for s in specials]
+            vocabulary[:start].tolist() == [str(s) if self.vocabulary_dtype == "string" else s
+                                            for s in specials]
         tokens = vocabulary[start:] if has_specials else vocabulary
         unique, counts = np.unique(tokens, return_counts=True)
         if (counts > 1).any():
-            raise ValueError("The passed vocabulary has at least one repeated term. Please uniquify your dataset. "
-                             f"The repeated terms are: {unique[counts > 1].tolist()}")
+            raise ValueError("The passed vocabulary has at least one repeated term. Please uniquify your "
+                             f"dataset. The repeated terms are: {unique[counts > 1].tolist()}")
         for token, reserved in ((self.mask_token, "mask"), (self.oov_token if self.invert else None, "OOV")):
             if token is not None and (tokens == token).any():
                 raise ValueError(
-                    f"Found reserved {reserved} token at unexpected location in `vocabulary`. Note that passed "
-                    "`vocabulary` does not need to include the OOV and mask tokens. Either remove all mask and "
-                    "OOV tokens, or include them only at the start of the vocabulary in precisely this order: "
-                    f"{specials}. Received: {reserved.lower()}_token={token!r} at vocabulary index "
-                    f"{int(np.argwhere(vocabulary == token)[-1][0])}")
+                    f"Found reserved {reserved} token at unexpected location in `vocabulary`. Note that "
+                    f"passed `vocabulary` does not need to include the OOV and mask tokens. Either remove "
+                    f"all mask and OOV tokens, or include them only at the start of the vocabulary in "
+                    f"precisely this order: {specials}. Received: {reserved.lower()}_token={token!r} at "
+                    f"vocabulary index {int(np.argwhere(vocabulary == token)[-1][0])}")
         return tokens, has_specials
 
     def _set_tokens(self, tokens):
@@ -125,9 +126,9 @@ class IndexLookup(HostLayer):
         if self.output_mode != "int" and not self.pad_to_max_tokens and self._frozen_vocab_size is not None \
                 and self.built and self.vocabulary_size() != self._frozen_vocab_size:
             raise RuntimeError(
-                f"When using `output_mode={self.output_mode}` and `pad_to_max_tokens=False`, the vocabulary size "
-                f"cannot be changed after the layer is called. Old vocab size is {self._frozen_vocab_size}, new "
-                f"vocab size is {self.vocabulary_size()}")
+                f"When using `output_mode={self.output_mode}` and `pad_to_max_tokens=False`, the vocabulary "
+                f"size cannot be changed after the layer is called. Old vocab size is "
+                f"{self._frozen_vocab_size}, new vocab size is {self.vocabulary_size()}")
         self._frozen_vocab_size = self.vocabulary_size()
 
     def _set_idf(self, weights):
@@ -192,8 +193,9 @@ class IndexLookup(HostLayer):
         oov = (indices < 0) & ~is_mask
         if oov.any():
             if self.num_oov_indices == 0:
-                raise ValueError("When `num_oov_indices=0` all inputs should be in vocabulary, found OOV values "
-                                 f"{np.unique(tokens[oov]).tolist()}, consider setting `num_oov_indices=1`.")
+                raise ValueError("When `num_oov_indices=0` all inputs should be in vocabulary, found OOV "
+                                 f"values {np.unique(tokens[oov]).tolist()}, consider setting "
+                                 f"`num_oov_indices=1`.")
             indices[oov] = self._oov_start_index() + self._oov_buckets(tokens[oov])
         indices[is_mask] = 0 if self.output_mode == "int" else -1
         return indices
@@ -218,7 +220,8 @@ class IndexLookup(HostLayer):
         return out
 
     def _invert(self, indices):
-        vocabulary = np.asarray(self.get_vocabulary(), dtype=object if self.vocabulary_dtype == "string" else None)
+        vocabulary = np.asarray(self.get_vocabulary(),
+                                dtype=object if self.vocabulary_dtype == "string" else None)
         inside = (indices >= 0) & (indices < len(vocabulary))
         out = np.where(inside, vocabulary[np.clip(indices, 0, max(len(vocabulary) - 1, 0))], self.oov_token)
         if self.vocabulary_dtype == "string":  # tokens come back as bytes, as from Keras
@@ -231,9 +234,9 @@ class IndexLookup(HostLayer):
     def _ensure_known_vocab_size(self):
         if self.output_mode != "int" and not self.pad_to_max_tokens and self._frozen_vocab_size is None:
             raise RuntimeError(
-                f"When using `output_mode={self.output_mode}` and `pad_to_max_tokens=False`, you must set the "
-                "layer's vocabulary before calling it. Either pass a `vocabulary` argument to the layer, or call "
-                "`adapt` with some sample data.")
+                f"When using `output_mode={self.output_mode}` and `pad_to_max_tokens=False`, you must set "
+                f"the layer's vocabulary before calling it. Either pass a `vocabulary` argument to the "
+                f"layer, or call `adapt` with some sample data.")
 
     # --- shapes, config and assets -----------------------------------------------------------------------
     def compute_output_shape(self, input_shape):

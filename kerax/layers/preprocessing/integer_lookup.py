@@ -1,5 +1,6 @@
 """IntegerLookup: integers to vocabulary indices (or back, with `invert=True`), on the host. See
-index_lookup.py; out-of-vocabulary integers go to OOV index `value % num_oov_indices` (`oov_method="floormod"`)
+index_lookup.py; out-of-vocabulary integers go to OOV index `value % num_oov_indices`
+(`oov_method="floormod"`)
 or to the FarmHash bucket of their decimal string (`"farmhash"`)."""
 from kerax.layers.preprocessing.index_lookup import IndexLookup
 
@@ -9,11 +10,11 @@ class IntegerLookup(IndexLookup):
                  vocabulary_dtype="int64", idf_weights=None, invert=False, output_mode="int", sparse=False,
                  pad_to_max_tokens=False, oov_method="floormod", salt=None, name=None, **kwargs):
         if max_tokens is not None and max_tokens <= 1:
-            raise ValueError(f"If `max_tokens` is set for `IntegerLookup`, it must be greater than 1. Received: "
-                             f"max_tokens={max_tokens}")
+            raise ValueError(f"If `max_tokens` is set for `IntegerLookup`, it must be greater than 1. "
+                             f"Received: max_tokens={max_tokens}")
         if num_oov_indices < 0:
-            raise ValueError(f"The value of `num_oov_indices` argument for `IntegerLookup` must >= 0. Received: "
-                             f"num_oov_indices={num_oov_indices}")
+            raise ValueError(f"The value of `num_oov_indices` argument for `IntegerLookup` must >= 0. "
+                             f"Received: num_oov_indices={num_oov_indices}")
         if vocabulary_dtype != "int64":
             raise ValueError(f"Only `vocabulary_dtype='int64'` is supported at this time. Received: "
                              f"vocabulary_dtype={vocabulary_dtype}")

@@ -1,8 +1,8 @@
 """MelSpectrogram: audio [batch, samples] (or [samples]) to [batch, num_mel_bins, frames]: the power
-(`mag_exp`) of a centred STFT (reflect-padded by fft_length // 2, periodic window of `sequence_length` samples,
-frames every `sequence_stride`), mapped onto triangular mel bands (HTK mel scale) and, with `power_to_db`,
-expressed in decibels clipped `top_db` below the batch maximum. The STFT is a matrix product with the DFT basis,
-so it compiles like any other op."""
+(`mag_exp`) of a centred STFT (reflect-padded by fft_length // 2, periodic window of `sequence_length`
+samples, frames every `sequence_stride`), mapped onto triangular mel bands (HTK mel scale) and, with
+`power_to_db`, expressed in decibels clipped `top_db` below the batch maximum. The STFT is a matrix product
+with the DFT basis, so it compiles like any other op."""
 import numpy as np
 
 from kerax import ops
@@ -14,7 +14,8 @@ _MEL_BREAK_FREQUENCY_HERTZ, _MEL_HIGH_FREQUENCY_Q = 700.0, 1127.0
 
 class MelSpectrogram(Layer):
     def __init__(self, fft_length=2048, sequence_stride=512, sequence_length=None, window="hann",
-                 sampling_rate=16000, num_mel_bins=128, min_freq=20.0, max_freq=None, power_to_db=True, top_db=80.0,
+                 sampling_rate=16000, num_mel_bins=128, min_freq=20.0, max_freq=None, power_to_db=True,
+                 top_db=80.0,
                  mag_exp=2.0, min_power=1e-10, ref_power=1.0, **kwargs):
         self.fft_length, self.sequence_stride = fft_length, sequence_stride
         self.sequence_length = sequence_length or fft_length
@@ -31,7 +32,8 @@ class MelSpectrogram(Layer):
         signal = ops.cast(inputs, "float32")
         real, imag = self._stft(signal)
         spectrum = ops.power(ops.sqrt(ops.square(real) + ops.square(imag)), self.mag_exp)
-        mel = ops.tensordot(spectrum, ops.convert_to_tensor(self._mel_matrix(real.shape[-1]), "float32"), axes=1)
+        mel = ops.tensordot(spectrum, ops.convert_to_tensor(self._mel_matrix(real.shape[-1]), "float32"),
+                            axes=1)
         if self.power_to_db:
             decibels = 10.0 * ops.log10(ops.maximum(mel, self.min_power))
             decibels = decibels - 10.0 * np.log10(max(abs(self.ref_power), self.min_power))
@@ -65,7 +67,8 @@ class MelSpectrogram(Layer):
         bins = to_mel(np.linspace(0.0, self.sampling_rate / 2.0, num_spectrogram_bins)[1:])[:, None]
         edges = np.linspace(to_mel(self.min_freq), to_mel(self.max_freq), self.num_mel_bins + 2)
         lower, center, upper = edges[:-2], edges[1:-1], edges[2:]
-        weights = np.maximum(0.0, np.minimum((bins - lower) / (center - lower), (upper - bins) / (upper - center)))
+        weights = np.maximum(0.0, np.minimum((bins - lower) / (center - lower),
+                                             (upper - bins) / (upper - center)))
         return np.pad(weights, ((1, 0), (0, 0)))
 
     def compute_output_shape(self, input_shape):
@@ -74,8 +77,10 @@ class MelSpectrogram(Layer):
         return tuple(input_shape[:-1]) + (self.num_mel_bins, frames)
 
     def get_config(self):
-        return {**super().get_config(), "fft_length": self.fft_length, "sequence_stride": self.sequence_stride,
+        return {**super().get_config(), "fft_length": self.fft_length,
+                "sequence_stride": self.sequence_stride,
                 "sequence_length": self.sequence_length, "window": self.window,
-                "sampling_rate": self.sampling_rate, "num_mel_bins": self.num_mel_bins, "min_freq": self.min_freq,
+                "sampling_rate": self.sampling_rate, "num_mel_bins": self.num_mel_bins,
+                "min_freq": self.min_freq,
                 "max_freq": self.max_freq, "power_to_db": self.power_to_db, "top_db": self.top_db,
                 "mag_exp": self.mag_exp, "min_power": self.min_power, "ref_power": self.ref_power}

@@ -32,6 +32,6 @@ class Pipeline(Layer):
     def from_config(cls, config):
         layers = config.get("layers")
         if not isinstance(layers, (list, tuple)):
-            raise ValueError("`Pipeline` config must contain a `layers` key mapping to a list of serialized layers. "
-                             f"Received config with layers={layers}.")
+            raise ValueError("`Pipeline` config must contain a `layers` key mapping to a list of serialized "
+                             f"layers. Received config with layers={layers}.")
         return cls(**{**config, "layers": [registry.deserialize_keras_object(c) for c in layers]})

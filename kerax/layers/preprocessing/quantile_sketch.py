@@ -17,7 +17,7 @@ def merge(first, second, epsilon):
 
 
 def compress(summary, epsilon):
-    """At most about 1 / epsilon points: the values and weights at cumulative fractions epsilon, 2 epsilon..."""
+    """At most about 1 / epsilon points: values and weights at cumulative fractions epsilon, 2 epsilon..."""
     if summary.shape[1] * epsilon < 1:
         return summary
     fractions = np.arange(0.0, 1.0, epsilon) + epsilon

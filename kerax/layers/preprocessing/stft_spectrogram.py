@@ -1,5 +1,6 @@
 """STFTSpectrogram: the short-time Fourier transform of each channel of a signal [batch, time, channels]
-(channels_last) as a 1-D convolution with STFT kernels (weights initialised by `initializers.STFT`), returned as log magnitude ("log"), "magnitude", power spectral density ("psd"), "real", "imag", "angle" or
+(channels_last) as a 1-D convolution with STFT kernels (weights initialised by `initializers.STFT`), returned
+as log magnitude ("log"), "magnitude", power spectral density ("psd"), "real", "imag", "angle" or
 real and imaginary parts together ("stft")."""
 import math
 import warnings
@@ -19,7 +20,8 @@ class STFTSpectrogram(Layer):
                  **kwargs):
         _check(mode, frame_length, frame_step, fft_length, scaling, padding, window)
         super().__init__(**kwargs)
-        self.mode, self.frame_length, self.frame_step, self.fft_length = mode, frame_length, frame_step, fft_length
+        self.mode, self.frame_length = mode, frame_length
+        self.frame_step, self.fft_length = frame_step, fft_length
         self._frame_step = frame_step or frame_length // 2
         self._fft_length = fft_length or 2 ** int(math.ceil(math.log2(frame_length)))
         self.window, self.periodic, self.scaling, self.padding = window, periodic, scaling, padding
@@ -41,21 +43,24 @@ class STFTSpectrogram(Layer):
         last = self.data_format == "channels_last"
         batch = inputs.shape[0]
         channels = inputs.shape[-1] if last else inputs.shape[1]
-        signals = ops.reshape(ops.transpose(inputs, (0, 2, 1)) if last else inputs, (-1, inputs.shape[1 if last else 2], 1))
-        out = ops.conv(signals, ops.cast(kernel, signals.dtype), strides=self._frame_step, padding=self.padding)
+        per_channel = ops.transpose(inputs, (0, 2, 1)) if last else inputs  # [B, C, T]
+        signals = ops.reshape(per_channel, (-1, per_channel.shape[2], 1))
+        out = ops.conv(signals, ops.cast(kernel, signals.dtype), strides=self._frame_step,
+                       padding=self.padding)
         return ops.transpose(ops.reshape(out, (batch, channels, out.shape[1], out.shape[2])), (0, 1, 3, 2))
 
     def _arrange(self, outputs):
         batch, channels, bins, steps = outputs.shape
         if self.expand_dims:
-            return ops.transpose(outputs, (0, 3, 2, 1) if self.data_format == "channels_last" else (0, 1, 3, 2))
+            return ops.transpose(outputs, (0, 3, 2, 1) if self.data_format == "channels_last" else (0, 1, 3,
+                                                                                                    2))
         flat = ops.reshape(outputs, (batch, channels * bins, steps))
         return ops.transpose(flat, (0, 2, 1)) if self.data_format == "channels_last" else flat
 
     def call(self, inputs):
         if backend.standardize_dtype(inputs.dtype) not in ("float16", "float32", "float64"):
-            raise TypeError(f"Invalid input type. Expected `float16`, `float32` or `float64`. Received: input "
-                            f"type={inputs.dtype}")
+            raise TypeError(f"Invalid input type. Expected `float16`, `float32` or `float64`. Received: "
+                            f"input type={inputs.dtype}")
         real = self._convolve(inputs, self.real_kernel) if self.mode != "imag" else None
         imag = self._convolve(inputs, self.imag_kernel) if self.mode != "real" else None
         if self.mode in ("real", "imag"):
@@ -79,16 +84,17 @@ class STFTSpectrogram(Layer):
 
 def _check(mode, frame_length, frame_step, fft_length, scaling, padding, window):
     if frame_step is not None and (frame_step > frame_length or frame_step < 1):
-        raise ValueError(f"`frame_step` should be a positive integer not greater than `frame_length`. Received "
-                         f"frame_step={frame_step}, frame_length={frame_length}")
+        raise ValueError(f"`frame_step` should be a positive integer not greater than `frame_length`. "
+                         f"Received frame_step={frame_step}, frame_length={frame_length}")
     if fft_length is not None and fft_length < frame_length:
-        raise ValueError(f"`fft_length` should be not less than `frame_length`. Received fft_length={fft_length}, "
-                         f"frame_length={frame_length}")
+        raise ValueError(f"`fft_length` should be not less than `frame_length`. Received "
+                         f"fft_length={fft_length}, frame_length={frame_length}")
     if fft_length is not None and (fft_length & -fft_length) != fft_length:
         warnings.warn(f"`fft_length` is recommended to be a power of two. Received fft_length={fft_length}",
                       stacklevel=3)
     if mode not in MODES:
-        raise ValueError(f"Output mode is invalid, it must be one of {', '.join(MODES)}. Received: mode={mode}")
+        raise ValueError(f"Output mode is invalid, it must be one of {', '.join(MODES)}. Received: "
+                         f"mode={mode}")
     if scaling is not None and scaling not in ("density", "spectrum"):
         raise ValueError(f"Scaling is invalid, it must be `None`, 'density' or 'spectrum'. Received "
                          f"scaling={scaling}")

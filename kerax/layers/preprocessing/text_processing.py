@@ -8,7 +8,8 @@ import numpy as np
 # Keras strips the ASCII punctuation of `string.punctuation` and lowercases ASCII only (as tf.strings.lower).
 _LOWER = {ord(c): ord(c.lower()) for c in string.ascii_uppercase}
 _STRIP = {ord(c): None for c in string.punctuation}
-STANDARDIZERS = {"lower": _LOWER, "strip_punctuation": _STRIP, "lower_and_strip_punctuation": {**_LOWER, **_STRIP}}
+STANDARDIZERS = {"lower": _LOWER, "strip_punctuation": _STRIP, "lower_and_strip_punctuation": {**_LOWER,
+                                                                                               **_STRIP}}
 SPLITTERS = ("whitespace", "character")
 
 

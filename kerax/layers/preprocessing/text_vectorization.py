@@ -53,7 +53,7 @@ class TextVectorization(HostLayer):
         self._lookup_layer.set_vocabulary(vocabulary, idf_weights=idf_weights)
 
     def adapt(self, data, batch_size=None, steps=None):
-        """Learns the vocabulary from `data`: strings as an array or list, or a Dataset or iterable of batches."""
+        """Learns the vocabulary from `data`: strings as an array or list, or a Dataset or other batches."""
         self.reset_state()
         for batch in adapt_batches(data, steps, self):
             self.update_state(batch)
@@ -74,14 +74,15 @@ class TextVectorization(HostLayer):
 
     # --- call ---------------------------------------------------------------------------------------------
     def _tokens(self, inputs):
-        """Ragged (flat tokens, tokens per row) of a batch of strings; without `split`, one token per string."""
+        """Ragged (flat tokens, tokens per row) of a batch of strings; without `split`, one per string."""
         texts = as_tokens(inputs, "string", self._encoding)
         if self._split is not None:
             if texts.ndim > 1:
                 if texts.shape[-1] != 1:
                     raise ValueError(
-                        "When using `TextVectorization` to tokenize strings, the input rank must be 1 or the last "
-                        f"shape dimension must be 1. Received: inputs.shape={texts.shape} with rank={texts.ndim}")
+                        "When using `TextVectorization` to tokenize strings, the input rank must be 1 or the "
+                        f"last shape dimension must be 1. Received: inputs.shape={texts.shape} with "
+                        f"rank={texts.ndim}")
                 texts = texts[..., 0]
             texts = texts.reshape(-1)
         else:
@@ -99,7 +100,8 @@ class TextVectorization(HostLayer):
         lookup = self._lookup_layer
         if self._output_mode == "one_hot" and self._split is not None:
             raise ValueError("TextVectorization: `output_mode='one_hot'` encodes one token per string; with "
-                             "`split`, each string has a ragged number of tokens. Use 'multi_hot' or 'count'.")
+                             "`split`, each string has a ragged number of tokens. Use 'multi_hot' or "
+                             "'count'.")
         lookup._ensure_known_vocab_size()
         flat, lengths = self._tokens(inputs)
         indices = lookup.lookup(flat)
@@ -118,7 +120,8 @@ class TextVectorization(HostLayer):
     def compute_output_shape(self, input_shape):
         if self._output_mode == "int":
             if self._split is None:
-                return tuple(input_shape[:-1]) + (self._output_sequence_length,) if self._output_sequence_length \
+                return tuple(input_shape[:-1]) + (self._output_sequence_length,
+                                                  ) if self._output_sequence_length \
                     else tuple(input_shape)
             return (input_shape[0], self._output_sequence_length)
         return (input_shape[0], self._lookup_layer._depth())
@@ -133,7 +136,8 @@ class TextVectorization(HostLayer):
                 "standardize": _serialized(self._standardize), "split": _serialized(self._split),
                 "ngrams": self._ngrams_arg, "output_mode": self._output_mode,
                 "output_sequence_length": self._output_sequence_length,
-                "pad_to_max_tokens": lookup.pad_to_max_tokens, "sparse": lookup.sparse, "ragged": self._ragged,
+                "pad_to_max_tokens": lookup.pad_to_max_tokens, "sparse": lookup.sparse,
+                "ragged": self._ragged,
                 "vocabulary": lookup.input_vocabulary, "idf_weights": lookup.input_idf_weights,
                 "encoding": self._encoding, "vocabulary_size": self.vocabulary_size()}
 

@@ -52,7 +52,8 @@ class TokenCounts:
         self.num_documents = 0
 
     def update(self, flat_tokens, row_ids, num_rows):
-        self.tokens, self.counts = _merge(self.tokens, self.counts, *np.unique(flat_tokens, return_counts=True))
+        self.tokens, self.counts = _merge(self.tokens, self.counts, *np.unique(flat_tokens,
+                                                                               return_counts=True))
         if self.with_documents:
             pairs = np.unique(np.stack([row_ids.astype(np.int64), _codes(flat_tokens)]), axis=1)
             uniques = np.unique(flat_tokens)

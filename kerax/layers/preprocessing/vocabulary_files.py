@@ -12,10 +12,10 @@ def read_vocabulary_file(path, dtype, in_assets=False):
         path = os.path.join(path, ASSET_NAME)
     elif loading_in_safe_mode():
         raise ValueError(
-            "Requested the loading of a vocabulary file outside of the model archive. This carries a potential "
-            "risk of loading arbitrary and sensitive files and thus it is disallowed by default. If you trust "
-            "the source of the artifact, you can override this error by passing `safe_mode=False` to the "
-            f"loading function. Vocabulary file: '{path}'")
+            "Requested the loading of a vocabulary file outside of the model archive. This carries a "
+            "potential risk of loading arbitrary and sensitive files and thus it is disallowed by default. "
+            "If you trust the source of the artifact, you can override this error by passing "
+            f"`safe_mode=False` to the loading function. Vocabulary file: '{path}'")
     if not os.path.isfile(path):
         raise ValueError(f"Vocabulary file {path} does not exist.")
     with open(path, encoding="utf-8") as f:

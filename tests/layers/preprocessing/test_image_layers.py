@@ -15,7 +15,8 @@ def images(rng):
 
 def test_resizing_and_center_crop(images):
     nearest = np.asarray(layers.Resizing(3, 2, interpolation="nearest")(images))
-    rows, cols = np.floor((np.arange(3) + 0.5) * 2).astype(int), np.floor((np.arange(2) + 0.5) * 3).astype(int)
+    rows = np.floor((np.arange(3) + 0.5) * 2).astype(int)
+    cols = np.floor((np.arange(2) + 0.5) * 3).astype(int)
     np.testing.assert_array_equal(nearest, images[:, rows][:, :, cols])
     np.testing.assert_array_equal(np.asarray(layers.CenterCrop(4, 2)(images)), images[:, 1:5, 2:4])
     flat = np.full((2, 3, 5, 1), 7.0, dtype="float32")  # smaller than the target: crop to aspect, then resize
@@ -59,7 +60,8 @@ def test_rotation_zoom_translation_against_numpy(images):
     src = np.arange(6) * 0.5 + 1.25
     lo, frac = np.floor(src).astype(int), src - np.floor(src)
     rows = images[:, lo] * (1 - frac)[None, :, None, None] + images[:, lo + 1] * frac[None, :, None, None]
-    expected = rows[:, :, lo] * (1 - frac)[None, None, :, None] + rows[:, :, lo + 1] * frac[None, None, :, None]
+    expected = rows[:, :, lo] * (1 - frac)[None, None, :, None] + rows[:, :, lo + 1] * frac[None, None, :,
+                                                                                            None]
     np.testing.assert_allclose(zoomed, expected, rtol=1e-4, atol=1e-3)
     for layer in (layers.RandomRotation(0.3), layers.RandomZoom(0.3), layers.RandomTranslation(0.3, 0.3)):
         np.testing.assert_array_equal(np.asarray(layer(images, training=False)), images)
@@ -83,7 +85,8 @@ def test_contrast_and_brightness_follow_their_formulas(images):
 def test_augmentation_trains_in_a_compiled_model_with_fresh_draws(images, rng):
     flip = layers.RandomFlip(seed=1)
     model = kerax.Sequential([kerax.Input((6, 6, 3)), layers.Rescaling(1 / 255), flip,
-                              layers.RandomRotation(0.1, seed=2), layers.RandomContrast(0.2, value_range=(0, 1)),
+                              layers.RandomRotation(0.1, seed=2), layers.RandomContrast(0.2, value_range=(0,
+                                                                                                          1)),
                               layers.Flatten(), layers.Dense(1)])
     model.compile("sgd", "mse")
     before = flip.generator.state.numpy().copy()
@@ -93,7 +96,8 @@ def test_augmentation_trains_in_a_compiled_model_with_fresh_draws(images, rng):
     np.testing.assert_array_equal(first, second)  # inference leaves images alone
     dicts = layers.RandomFlip("vertical", seed=4)({"images": images, "labels": np.arange(4),
                                                    "segmentation_masks": images[..., :1]})
-    masks_flipped = [np.array_equal(np.asarray(m), i[..., :1][::-1]) for m, i in zip(dicts["segmentation_masks"],
+    masks_flipped = [np.array_equal(np.asarray(m), i[..., :1][::-1]) for m,
+                     i in zip(dicts["segmentation_masks"],
                                                                                       images)]
     images_flipped = [np.array_equal(np.asarray(o), i[::-1]) for o, i in zip(dicts["images"], images)]
     assert masks_flipped == images_flipped

@@ -33,7 +33,8 @@ def test_string_lookup_output_modes():
     tf_idf = layers.StringLookup(output_mode="tf_idf")
     tf_idf.set_vocabulary(VOCAB, idf_weights=[0.25, 0.75, 0.6, 0.4])
     np.testing.assert_allclose(tf_idf(data), [[0, 0.25, 0, 0.6, 0.8], [1.0, 0, 0.75, 0, 0.4]], rtol=1e-6)
-    padded = layers.StringLookup(vocabulary=VOCAB, output_mode="multi_hot", max_tokens=8, pad_to_max_tokens=True)
+    padded = layers.StringLookup(vocabulary=VOCAB, output_mode="multi_hot", max_tokens=8,
+                                 pad_to_max_tokens=True)
     assert padded(data).shape == (2, 8)
     masked = layers.StringLookup(vocabulary=VOCAB, mask_token="")
     np.testing.assert_array_equal(masked([["a", ""], ["", "q"]]), [[2, 0], [0, 1]])
@@ -107,9 +108,11 @@ def test_category_encoding_and_discretization_documented_examples():
     weights = np.array([[.1, .2], [.1, .1], [.2, .3], [.4, .2]])
     counted = layers.CategoryEncoding(num_tokens=4, output_mode="count")([[0, 1], [0, 0], [1, 2], [3, 1]],
                                                                           count_weights=weights)
-    np.testing.assert_allclose(counted, [[.1, .2, 0, 0], [.2, 0, 0, 0], [0, .2, .3, 0], [0, .2, 0, .4]], rtol=1e-6)
+    np.testing.assert_allclose(counted, [[.1, .2, 0, 0], [.2, 0, 0, 0], [0, .2, .3, 0], [0, .2, 0, .4]],
+                               rtol=1e-6)
     x = np.array([[-1.5, 1.0, 3.4, .5], [0.0, 3.0, 1.3, 0.0]])
-    np.testing.assert_array_equal(layers.Discretization(bin_boundaries=[0., 1., 2.])(x), np.digitize(x, [0, 1, 2]))
+    np.testing.assert_array_equal(layers.Discretization(bin_boundaries=[0., 1., 2.])(x), np.digitize(x, [0, 1,
+                                                                                                         2]))
     adapted = layers.Discretization(num_bins=4, epsilon=0.01)
     adapted.adapt(x)
     np.testing.assert_array_equal(adapted(x), [[0, 2, 3, 2], [1, 3, 3, 1]])

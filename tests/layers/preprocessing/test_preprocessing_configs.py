@@ -6,7 +6,8 @@ import pytest
 from kerax import layers
 
 LAYERS = [
-    lambda: layers.TextVectorization(max_tokens=10, ngrams=2, output_sequence_length=3, vocabulary=["a", "b"]),
+    lambda: layers.TextVectorization(max_tokens=10, ngrams=2, output_sequence_length=3, vocabulary=["a",
+                                                                                                    "b"]),
     lambda: layers.StringLookup(vocabulary=["a", "b"], num_oov_indices=2, mask_token=""),
     lambda: layers.IntegerLookup(vocabulary=[4, 5], oov_method="farmhash", salt=3),
     lambda: layers.Hashing(num_bins=4, salt=[1, 2], output_mode="multi_hot"),

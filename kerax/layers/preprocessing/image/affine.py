@@ -1,12 +1,14 @@
-"""The 8-parameter transforms (`ops.image.affine_transform`'s form: output pixel -> input point) of the geometric
-augmentations: a rotation, scale and shear about a centre, then a translation, for a batch of random values."""
+"""The 8-parameter transforms (`ops.image.affine_transform`'s form: output pixel -> input point) of the
+geometric augmentations: a rotation, scale and shear about a centre, then a translation, for a batch of random
+values."""
 import math
 
 from kerax import ops
 
 
-def affine_matrix(center_x, center_y, angle, translate_x, translate_y, scale, shear_x, shear_y, height, width):
-    """[B, 8] transforms; angles and shears in degrees, the centre as a fraction of (width - 1, height - 1)."""
+def affine_matrix(center_x, center_y, angle, translate_x, translate_y, scale, shear_x, shear_y, height,
+                  width):
+    """[B, 8] transforms; angles and shears in degrees, the centre a fraction of (width - 1, height - 1)."""
     radians = math.pi / 180.0
     angle = angle * radians
     shear_x, shear_y = ops.tan(shear_x * radians), ops.tan(shear_y * radians)

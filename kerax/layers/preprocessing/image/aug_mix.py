@@ -33,7 +33,8 @@ class AugMix(BaseImagePreprocessingLayer):
                  for _ in range(self.num_chains)]
         return {"chain_mixing_weights": gammas / ops.sum(gammas),
                 "weight_sample": random.beta((), self.alpha, self.alpha, seed=seed),
-                "choices": random.randint((self.num_chains, self.chain_depth), 0, len(self._names) + 1, seed=seed),
+                "choices": random.randint((self.num_chains, self.chain_depth), 0, len(self._names) + 1,
+                                          seed=seed),
                 "chain_transforms": steps}
 
     def transform_images(self, images, transformation, training=True):

@@ -22,7 +22,8 @@ def build_augmentations(names, factor, value_range, interpolation, seed, data_fo
     makers = {
         "random_shear": lambda: RandomShear(factor, factor, interpolation=interpolation, seed=seed,
                                             data_format=data_format),
-        "random_translation": lambda: RandomTranslation(factor, factor, interpolation=interpolation, seed=seed,
+        "random_translation": lambda: RandomTranslation(factor, factor, interpolation=interpolation,
+                                                        seed=seed,
                                                         data_format=data_format),
         "random_rotation": lambda: RandomRotation(factor, interpolation=interpolation, seed=seed,
                                                   data_format=data_format),

@@ -1,5 +1,5 @@
-"""AutoContrast: each channel of each image stretched so its minimum maps to the low end and its maximum to the
-high end of `value_range` (a constant channel is left as it is)."""
+"""AutoContrast: each channel of each image stretched so its minimum maps to the low end and its maximum to
+the high end of `value_range` (a constant channel is left as it is)."""
 from kerax import ops
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.layers.preprocessing.image.value_range import checked_value_range

@@ -28,8 +28,8 @@ class BaseImagePreprocessingLayer(Layer):
 
     def _set_factor(self, factor):
         low, high = self._FACTOR_BOUNDS
-        message = (f"The `factor` argument should be a number (or a list of two numbers) in the range [{low}, "
-                   f"{high}]. Received: factor={factor}")
+        message = (f"The `factor` argument should be a number (or a list of two numbers) in the range "
+                   f"[{low}, {high}]. Received: factor={factor}")
         if isinstance(factor, (tuple, list)):
             if len(factor) != 2 or factor[0] > high or factor[1] < low:
                 raise ValueError(message)
@@ -67,20 +67,22 @@ class BaseImagePreprocessingLayer(Layer):
         if isinstance(data, dict):
             return self._call_on_dict(dict(data), training)
         images, single = self._as_batch(data)
-        out = self.transform_images(images, self.get_random_transformation(images, training=training), training)
+        out = self.transform_images(images, self.get_random_transformation(images, training=training),
+                                    training)
         return out[0] if single else out
 
     def _call_on_dict(self, data, training):
         if "bounding_boxes" in data:
             raise NotImplementedError(
-                f"{type(self).__name__}: bounding boxes are not supported by kerax's image preprocessing layers "
-                "yet. Pass only 'images', 'labels' and 'segmentation_masks'.")
+                f"{type(self).__name__}: bounding boxes are not supported by kerax's image preprocessing "
+                f"layers yet. Pass only 'images', 'labels' and 'segmentation_masks'.")
         images, single = self._as_batch(data["images"])
         transformation = self.get_random_transformation(dict(data, images=images), training=training)
         out = {"images": self.transform_images(images, transformation, training)}
         if "labels" in data:
             labels = ops.convert_to_tensor(data["labels"])
-            out["labels"] = self.transform_labels(labels[None] if single else labels, transformation, training)
+            out["labels"] = self.transform_labels(labels[None] if single else labels, transformation,
+                                                  training)
         if "segmentation_masks" in data:
             masks, _ = self._as_batch(data["segmentation_masks"])
             out["segmentation_masks"] = self.transform_segmentation_masks(masks, transformation, training)

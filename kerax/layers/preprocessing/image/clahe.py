@@ -9,9 +9,11 @@ from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreproces
 class ContrastLimitedAdaptiveHistogramEqualization(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
 
-    def __init__(self, value_range=(0, 255), clip_limit=4.0, tile_grid_size=(8, 8), data_format=None, **kwargs):
+    def __init__(self, value_range=(0, 255), clip_limit=4.0, tile_grid_size=(8, 8), data_format=None,
+                 **kwargs):
         super().__init__(data_format=data_format, **kwargs)
-        self.value_range, self.clip_limit, self.tile_grid_size = value_range, clip_limit, tuple(tile_grid_size)
+        self.value_range, self.clip_limit = value_range, clip_limit
+        self.tile_grid_size = tuple(tile_grid_size)
 
     def transform_images(self, images, transformation=None, training=True):
         first = self.data_format == "channels_first"
@@ -25,7 +27,8 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImagePreprocessingLayer):
         batch, height, width, channels = pixels.shape
         grid_h, grid_w = self.tile_grid_size
         tile_h, tile_w = -(-height // grid_h), -(-width // grid_w)
-        padded = ops.pad(pixels, ((0, 0), (0, tile_h * grid_h - height), (0, tile_w * grid_w - width), (0, 0)),
+        padded = ops.pad(pixels, ((0, 0), (0, tile_h * grid_h - height), (0, tile_w * grid_w - width), (0,
+                                                                                                        0)),
                          mode="symmetric")
         values = ops.cast(ops.clip(padded, 0, 255), "int32")
         mapping = self._tile_mappings(values, tile_h, tile_w, channels)  # [B, gh + 2, gw + 2, C, 256]

@@ -42,7 +42,8 @@ class CutMix(BaseImagePreprocessingLayer):
             return labels
         labels = ops.cast(labels, self.compute_dtype)
         weight = ops.reshape(transformation["mix_weight"], (-1,) + (1,) * (len(labels.shape) - 1))
-        return weight * labels + (1.0 - weight) * ops.take(labels, transformation["permutation_order"], axis=0)
+        return weight * labels + (1.0 - weight) * ops.take(labels, transformation["permutation_order"],
+                                                           axis=0)
 
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         if not training or transformation is None:

@@ -25,7 +25,8 @@ class Equalization(BaseImagePreprocessingLayer):
         flat = ops.reshape(planes, (batch * channels, -1))
         bins = ops.cast(ops.clip(flat * (self.bins - 1) / 255.0, 0, self.bins - 1), "int32")
         segments = bins + ops.expand_dims(ops.arange(batch * channels) * self.bins, -1)
-        hist = ops.reshape(ops.segment_sum(ops.reshape(ops.ones_like(flat), (-1,)), ops.reshape(segments, (-1,)),
+        hist = ops.reshape(ops.segment_sum(ops.reshape(ops.ones_like(flat), (-1,)), ops.reshape(segments, (-1,
+                                                                                                           )),
                                            num_segments=batch * channels * self.bins), (-1, self.bins))
         cdf = ops.cumsum(hist, axis=-1)
         cdf_min = ops.min(ops.where(cdf > 0, cdf, cdf[:, -1:]), axis=-1, keepdims=True)

@@ -9,7 +9,8 @@ def check_fill_and_interpolation(fill_mode, interpolation):
     if fill_mode not in FILL_MODES:
         raise NotImplementedError(f"Unknown `fill_mode` {fill_mode}. Expected of one {FILL_MODES}.")
     if interpolation not in INTERPOLATIONS:
-        raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Expected of one {INTERPOLATIONS}.")
+        raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Expected of one "
+                                  f"{INTERPOLATIONS}.")
 
 
 def factor_range(factor, name, include_minus_one=True):

@@ -18,8 +18,8 @@ class MaxNumBoundingBoxes(BaseImagePreprocessingLayer):
         if "bounding_boxes" in data:
             extra = set(data["bounding_boxes"]) - {"boxes", "labels"}
             if extra:
-                raise KeyError(f"There are unsupported keys in `bounding_boxes`: {sorted(extra)}. Only `boxes` and "
-                               "`labels` are supported.")
+                raise KeyError(f"There are unsupported keys in `bounding_boxes`: {sorted(extra)}. Only "
+                               f"`boxes` and `labels` are supported.")
             out["bounding_boxes"] = {key: self._fit(ops.convert_to_tensor(value))
                                      for key, value in data["bounding_boxes"].items()}
         return out

@@ -1,6 +1,6 @@
-"""RandAugment: while training, `num_ops` times, one augmentation drawn at random (the same for the whole batch,
-drawn inside compiled steps) from shear, translation, rotation, brightness, colour degeneration, contrast,
-sharpness, posterization, solarization, auto-contrast and equalization, all of strength `factor`."""
+"""RandAugment: while training, `num_ops` times, one augmentation drawn at random (the same for the whole
+batch, drawn inside compiled steps) from shear, translation, rotation, brightness, colour degeneration,
+contrast, sharpness, posterization, solarization, auto-contrast and equalization, all of strength `factor`."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.augment_set import COLOUR, GEOMETRIC_AND_TONAL, build_augmentations
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
@@ -17,7 +17,8 @@ class RandAugment(BaseImagePreprocessingLayer):
                  data_format=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self._set_factor(factor)
-        self.value_range, self.num_ops, self.interpolation, self.seed = value_range, num_ops, interpolation, seed
+        self.value_range, self.num_ops = value_range, num_ops
+        self.interpolation, self.seed = interpolation, seed
         self.generator = SeedGenerator(seed)
         self.augmentations = build_augmentations(_NAMES, self.factor, value_range, interpolation, seed,
                                                  self.data_format)
@@ -38,7 +39,8 @@ class RandAugment(BaseImagePreprocessingLayer):
             return images
         for step in range(self.num_ops):
             for index, name in enumerate(_NAMES):
-                augmented = self.augmentations[name].transform_images(images, transformation["transforms"][name])
+                augmented = self.augmentations[name].transform_images(images,
+                                                                      transformation["transforms"][name])
                 images = ops.where(transformation["layer_idxes"][step] == index, augmented, images)
         return images
 

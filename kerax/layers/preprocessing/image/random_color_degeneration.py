@@ -32,4 +32,5 @@ class RandomColorDegeneration(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

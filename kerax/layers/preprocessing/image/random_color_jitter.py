@@ -12,7 +12,8 @@ from kerax.random import SeedGenerator
 class RandomColorJitter(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
 
-    def __init__(self, value_range=(0, 255), brightness_factor=None, contrast_factor=None, saturation_factor=None,
+    def __init__(self, value_range=(0, 255), brightness_factor=None, contrast_factor=None,
+                 saturation_factor=None,
                  hue_factor=None, seed=None, data_format=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self.value_range, self.seed = value_range, seed

@@ -1,6 +1,6 @@
-"""RandomContrast: while training, each channel of each image moved away from (or towards) its mean:
-`(x - mean) * c + mean` with c drawn from [1 - lower, 1 + upper] (one number f: lower = upper = f), then
-clipped to `value_range`."""
+"""RandomContrast: while training, each channel of each image moved away from (or towards) its mean: `(x -
+mean) * c + mean` with c drawn from [1 - lower, 1 + upper] (one number f: lower = upper = f), then clipped to
+`value_range`."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.random import SeedGenerator
@@ -38,4 +38,5 @@ class RandomContrast(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

@@ -18,7 +18,8 @@ class RandomElasticTransform(BaseImagePreprocessingLayer):
         self._set_factor(factor)
         self.scale = unit_range(scale, "scale")
         if interpolation not in INTERPOLATIONS:
-            raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Expected of one {INTERPOLATIONS}.")
+            raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Expected of one "
+                                      f"{INTERPOLATIONS}.")
         if fill_mode not in FILL_MODES + ("mirror",):
             raise NotImplementedError(f"Unknown `fill_mode` {fill_mode}. Expected of one {FILL_MODES}.")
         self.interpolation, self.fill_mode, self.fill_value = interpolation, fill_mode, fill_value
@@ -45,7 +46,8 @@ class RandomElasticTransform(BaseImagePreprocessingLayer):
         sigma = min(height, width) * 0.05 * transformation["distortion_factor"]
         alpha = max(height, width) * 0.1 * transformation["distortion_factor"]
         size = int(6 * min(height, width) * 0.05 * self.scale[1]) | 1
-        field = ops.image.gaussian_blur(transformation["noise"] * sigma, (size, size), (sigma + 1e-6, sigma + 1e-6))
+        field = ops.image.gaussian_blur(transformation["noise"] * sigma, (size, size), (sigma + 1e-6,
+                                                                                        sigma + 1e-6))
         rows, cols = ops.meshgrid(ops.arange(height, dtype="float32"), ops.arange(width, dtype="float32"),
                                   indexing="ij")
         shape = (batch, height, width, channels)
@@ -62,5 +64,6 @@ class RandomElasticTransform(BaseImagePreprocessingLayer):
 
     def get_config(self):
         return {**super().get_config(), "factor": self.factor, "scale": self.scale,
-                "interpolation": self.interpolation, "fill_mode": self.fill_mode, "fill_value": self.fill_value,
+                "interpolation": self.interpolation, "fill_mode": self.fill_mode,
+                "fill_value": self.fill_value,
                 "value_range": self.value_range, "seed": self.seed}

@@ -1,6 +1,6 @@
 """RandomErasing: while training, some images (each with a probability drawn from `factor`) have a random box
-(sides sqrt of fractions drawn from `scale`) filled with `fill_value` (None: Gaussian noise scaled by the top of
-`value_range`; a number; or one value per channel), clipped to `value_range`."""
+(sides sqrt of fractions drawn from `scale`) filled with `fill_value` (None: Gaussian noise scaled by the top
+of `value_range`; a number; or one value per channel), clipped to `value_range`."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.layers.preprocessing.image.boxes_mask import boxes_mask, random_boxes
@@ -18,8 +18,8 @@ class RandomErasing(BaseImagePreprocessingLayer):
         self._set_factor(factor)
         self.scale = unit_range(scale, "scale")
         if fill_value is not None and not isinstance(fill_value, (int, float)) and len(fill_value) != 3:
-            raise ValueError(f"The `fill_value` argument should be a number or a list of three numbers. Received: "
-                             f"fill_value={fill_value}")
+            raise ValueError(f"The `fill_value` argument should be a number or a list of three numbers. "
+                             f"Received: fill_value={fill_value}")
         self.fill_value, self.value_range, self.seed = fill_value, value_range, seed
         self.generator = SeedGenerator(seed)
 
@@ -36,7 +36,8 @@ class RandomErasing(BaseImagePreprocessingLayer):
             fill = random.normal(images.shape, seed=seed) * self.value_range[1]
         else:
             fill = ops.broadcast_to(ops.convert_to_tensor(self.fill_value, dtype=self.compute_dtype)
-                                    if self.data_format == "channels_last" or isinstance(self.fill_value, (int, float))
+                                    if self.data_format == "channels_last" or isinstance(self.fill_value,
+                                                                                         (int, float))
                                     else ops.reshape(ops.convert_to_tensor(self.fill_value), (-1, 1, 1)),
                                     images.shape)
         fill = ops.clip(fill, self.value_range[0], self.value_range[1])
@@ -53,5 +54,6 @@ class RandomErasing(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "scale": self.scale, "fill_value": self.fill_value,
+        return {**super().get_config(), "factor": self.factor, "scale": self.scale,
+                "fill_value": self.fill_value,
                 "value_range": self.value_range, "seed": self.seed}

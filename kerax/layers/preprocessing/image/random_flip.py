@@ -1,5 +1,5 @@
-"""RandomFlip: while training, each image is flipped left-right ("horizontal"), top-bottom ("vertical") or both
-("horizontal_and_vertical"), each with probability 1/2 (one draw per image covers both flips)."""
+"""RandomFlip: while training, each image is flipped left-right ("horizontal"), top-bottom ("vertical") or
+both ("horizontal_and_vertical"), each with probability 1/2 (one draw per image covers both flips)."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.random import SeedGenerator
@@ -13,8 +13,8 @@ class RandomFlip(BaseImagePreprocessingLayer):
     def __init__(self, mode=HORIZONTAL_AND_VERTICAL, seed=None, data_format=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         if mode not in (HORIZONTAL, VERTICAL, HORIZONTAL_AND_VERTICAL):
-            raise ValueError(f"RandomFlip layer {self.name} received an unknown mode argument {mode!r}: expected "
-                             f"{HORIZONTAL!r}, {VERTICAL!r} or {HORIZONTAL_AND_VERTICAL!r}.")
+            raise ValueError(f"RandomFlip layer {self.name} received an unknown mode argument {mode!r}: "
+                             f"expected {HORIZONTAL!r}, {VERTICAL!r} or {HORIZONTAL_AND_VERTICAL!r}.")
         self.seed, self.mode = seed, mode
         self.generator = SeedGenerator(seed)
 

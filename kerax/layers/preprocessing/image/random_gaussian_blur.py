@@ -10,7 +10,8 @@ class RandomGaussianBlur(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 
-    def __init__(self, factor=1.0, kernel_size=3, sigma=1.0, value_range=(0, 255), data_format=None, seed=None,
+    def __init__(self, factor=1.0, kernel_size=3, sigma=1.0, value_range=(0, 255), data_format=None,
+                 seed=None,
                  **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self._set_factor(factor)
@@ -32,7 +33,8 @@ class RandomGaussianBlur(BaseImagePreprocessingLayer):
         images = ops.cast(images, self.compute_dtype)
         if not training or transformation is None:
             return images
-        blurred = ops.image.gaussian_blur(images, kernel_size=self.kernel_size, sigma=transformation["blur_factor"],
+        blurred = ops.image.gaussian_blur(images, kernel_size=self.kernel_size,
+                                          sigma=transformation["blur_factor"],
                                           data_format=self.data_format)
         out = ops.where(ops.reshape(transformation["should_apply_blur"], (-1, 1, 1, 1)), blurred, images)
         return ops.clip(out, self.value_range[0], self.value_range[1])

@@ -1,5 +1,5 @@
-"""RandomHue: while training, the hue of each image rotated by +/- half a value drawn from `factor` (in [0, 1];
-one number f means [0, f]), on images mapped from `value_range` to [0, 1] and back."""
+"""RandomHue: while training, the hue of each image rotated by +/- half a value drawn from `factor` (in [0,
+1]; one number f means [0, f]), on images mapped from `value_range` to [0, 1] and back."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.layers.preprocessing.image.hsv_channels import edit_hsv
@@ -33,4 +33,5 @@ class RandomHue(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

@@ -1,5 +1,5 @@
-"""RandomInvert: while training, some images become `value_range[1] - x`; each image is inverted when a uniform
-draw falls below a probability itself drawn from `factor`."""
+"""RandomInvert: while training, some images become `value_range[1] - x`; each image is inverted when a
+uniform draw falls below a probability itself drawn from `factor`."""
 from kerax import ops
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.random import SeedGenerator
@@ -32,4 +32,5 @@ class RandomInvert(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

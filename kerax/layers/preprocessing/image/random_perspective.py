@@ -10,14 +10,17 @@ class RandomPerspective(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 
-    def __init__(self, factor=1.0, scale=1.0, interpolation="bilinear", fill_value=0.0, seed=None, data_format=None,
+    def __init__(self, factor=1.0, scale=1.0, interpolation="bilinear", fill_value=0.0, seed=None,
+                 data_format=None,
                  **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self._set_factor(factor)
         if scale < 0.0 or scale > 1.0:
-            raise ValueError(f"The `scale` argument should be a number in the range [0,1]. Received: scale={scale}")
+            raise ValueError(f"The `scale` argument should be a number in the range [0,1]. Received: "
+                             f"scale={scale}")
         if interpolation not in INTERPOLATIONS:
-            raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Expected of one {INTERPOLATIONS}.")
+            raise NotImplementedError(f"Unknown `interpolation` {interpolation}. Expected of one "
+                                      f"{INTERPOLATIONS}.")
         self.scale, self.fill_value, self.interpolation, self.seed = scale, fill_value, interpolation, seed
         self.generator = SeedGenerator(seed)
 
@@ -29,7 +32,8 @@ class RandomPerspective(BaseImagePreprocessingLayer):
         height, width = self._height_width(images)
         apply = self._apply_mask(images, seed)
         moves = random.uniform((batch, 4, 2), -0.5 * self.scale, 0.5 * self.scale, seed=seed)
-        corners = ops.convert_to_tensor([[0.0, 0.0], [width - 1, 0.0], [0.0, height - 1], [width - 1, height - 1]])
+        corners = ops.convert_to_tensor([[0.0, 0.0], [width - 1, 0.0], [0.0, height - 1], [width - 1,
+                                                                                           height - 1]])
         start = ops.broadcast_to(corners, (batch, 4, 2))
         return {"apply_perspective": apply, "start_points": start, "end_points": start + start * moves}
 

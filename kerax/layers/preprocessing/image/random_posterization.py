@@ -21,7 +21,8 @@ class RandomPosterization(BaseImagePreprocessingLayer):
         images = data["images"] if isinstance(data, dict) else data
         shape = (images.shape[0],)
         if self.factor[0] != self.factor[1]:
-            bits = random.randint(shape, int(self.factor[0]), int(self.factor[1]), seed=seed or self.generator)
+            bits = random.randint(shape, int(self.factor[0]), int(self.factor[1]),
+                                  seed=seed or self.generator)
         else:
             bits = ops.full(shape, int(self.factor[0]))
         return {"shift_factor": self._MAX_FACTOR - bits}
@@ -30,8 +31,10 @@ class RandomPosterization(BaseImagePreprocessingLayer):
         images = ops.cast(images, self.compute_dtype)
         if not training:
             return images
-        step = ops.reshape(ops.power(2.0, ops.cast(transformation["shift_factor"], images.dtype)), (-1, 1, 1, 1))
-        pixels = ops.floor(self._transform_value_range(images, self.value_range, (0, 255), self.compute_dtype))
+        step = ops.reshape(ops.power(2.0, ops.cast(transformation["shift_factor"], images.dtype)), (-1, 1, 1,
+                                                                                                    1))
+        pixels = ops.floor(self._transform_value_range(images, self.value_range, (0, 255),
+                                                       self.compute_dtype))
         posterized = ops.floor(ops.clip(pixels, 0, 255) / step) * step
         return self._transform_value_range(posterized, (0, 255), self.value_range, self.compute_dtype)
 
@@ -39,4 +42,5 @@ class RandomPosterization(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

@@ -1,5 +1,6 @@
 """RandomRotation: while training, each image rotated about its centre by an angle drawn uniformly from
-`factor * 360` degrees (one number f means [-f, f]), filled and sampled as `fill_mode` / `interpolation` say."""
+`factor * 360` degrees (one number f means [-f, f]), filled and sampled as `fill_mode` / `interpolation` say.
+"""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.affine import affine_matrix
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
@@ -12,7 +13,8 @@ class RandomRotation(BaseImagePreprocessingLayer):
                  data_format=None, **kwargs):
         super().__init__(factor=factor, data_format=data_format, **kwargs)
         check_fill_and_interpolation(fill_mode, interpolation)
-        self.seed, self.fill_mode, self.interpolation, self.fill_value = seed, fill_mode, interpolation, fill_value
+        self.seed, self.fill_mode = seed, fill_mode
+        self.interpolation, self.fill_value = interpolation, fill_value
         self.generator = SeedGenerator(seed)
 
     def get_random_transformation(self, data, training=True, seed=None):
@@ -20,7 +22,8 @@ class RandomRotation(BaseImagePreprocessingLayer):
             return None
         images = data["images"] if isinstance(data, dict) else data
         batch = images.shape[0]
-        angle = random.uniform((batch,), self.factor[0] * 360.0, self.factor[1] * 360.0, seed=seed or self.generator)
+        angle = random.uniform((batch,), self.factor[0] * 360.0, self.factor[1] * 360.0,
+                               seed=seed or self.generator)
         height, width = self._height_width(images)
         zeros, ones = ops.zeros((batch,)), ops.ones((batch,))
         matrix = affine_matrix(0.5, 0.5, angle, zeros, zeros, ones, zeros, zeros, height, width)
@@ -29,7 +32,8 @@ class RandomRotation(BaseImagePreprocessingLayer):
     def _transform_images(self, images, transformation, interpolation):
         if transformation is None:
             return images
-        return ops.image.affine_transform(images, transformation["rotation_matrix"], interpolation=interpolation,
+        return ops.image.affine_transform(images, transformation["rotation_matrix"],
+                                          interpolation=interpolation,
                                           fill_mode=self.fill_mode, fill_value=self.fill_value,
                                           data_format=self.data_format)
 

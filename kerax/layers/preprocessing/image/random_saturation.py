@@ -1,5 +1,6 @@
 """RandomSaturation: while training, the saturation of each image multiplied by f / (1 - f), f drawn from
-`factor` (0.5 leaves images as they are, 0 makes them grayscale, 1 fully saturated; one number f means [0, f])."""
+`factor` (0.5 leaves images as they are, 0 makes them grayscale, 1 fully saturated; one number f means [0,
+f])."""
 from kerax import backend, ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.layers.preprocessing.image.hsv_channels import edit_hsv
@@ -17,7 +18,8 @@ class RandomSaturation(BaseImagePreprocessingLayer):
 
     def get_random_transformation(self, data, training=True, seed=None):
         images = data["images"] if isinstance(data, dict) else data
-        factor = random.uniform((images.shape[0],), self.factor[0], self.factor[1], seed=seed or self.generator)
+        factor = random.uniform((images.shape[0],), self.factor[0], self.factor[1],
+                                seed=seed or self.generator)
         return {"factor": factor / (1 - factor + backend.epsilon())}
 
     def transform_images(self, images, transformation=None, training=True):
@@ -26,10 +28,12 @@ class RandomSaturation(BaseImagePreprocessingLayer):
             return images
         scale = ops.reshape(ops.cast(transformation["factor"], images.dtype), (-1, 1, 1))
         low, high = self.value_range
-        return edit_hsv(images, 1, lambda saturation: ops.clip(saturation * scale, low, high), self.data_format)
+        return edit_hsv(images, 1, lambda saturation: ops.clip(saturation * scale, low, high),
+                        self.data_format)
 
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

@@ -20,7 +20,8 @@ class RandomSharpness(BaseImagePreprocessingLayer):
 
     def get_random_transformation(self, data, training=True, seed=None):
         images = data["images"] if isinstance(data, dict) else data
-        factor = random.uniform((images.shape[0],), self.factor[0], self.factor[1], seed=seed or self.generator)
+        factor = random.uniform((images.shape[0],), self.factor[0], self.factor[1],
+                                seed=seed or self.generator)
         return {"factor": factor}
 
     def transform_images(self, images, transformation=None, training=True):
@@ -28,7 +29,8 @@ class RandomSharpness(BaseImagePreprocessingLayer):
         if not training:
             return images
         channels = images.shape[-1 if self.data_format == "channels_last" else 1]
-        kernel = ops.tile(ops.reshape(ops.convert_to_tensor(_SMOOTH) / 13.0, (3, 3, 1, 1)), (1, 1, channels, 1))
+        kernel = ops.tile(ops.reshape(ops.convert_to_tensor(_SMOOTH) / 13.0, (3, 3, 1, 1)), (1, 1, channels,
+                                                                                             1))
         smooth = ops.depthwise_conv(images, ops.cast(kernel, images.dtype), padding="same",
                                     data_format=self.data_format)
         amount = ops.reshape(1.0 - 2.0 * ops.cast(transformation["factor"], images.dtype), (-1, 1, 1, 1))
@@ -38,4 +40,5 @@ class RandomSharpness(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range, "seed": self.seed}
+        return {**super().get_config(), "factor": self.factor, "value_range": self.value_range,
+                "seed": self.seed}

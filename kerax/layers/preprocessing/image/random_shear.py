@@ -1,5 +1,5 @@
-"""RandomShear: while training, each image sheared about the origin: output (x, y) reads input
-(x + s_x y, s_y x + y), with s_x and s_y drawn from `x_factor` and `y_factor` (in [0, 1]) and a random sign."""
+"""RandomShear: while training, each image sheared about the origin: output (x, y) reads input (x + s_x y, s_y
+x + y), with s_x and s_y drawn from `x_factor` and `y_factor` (in [0, 1]) and a random sign."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, unit_range
@@ -10,12 +10,14 @@ class RandomShear(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 
-    def __init__(self, x_factor=0.0, y_factor=0.0, interpolation="bilinear", fill_mode="reflect", fill_value=0.0,
+    def __init__(self, x_factor=0.0, y_factor=0.0, interpolation="bilinear", fill_mode="reflect",
+                 fill_value=0.0,
                  data_format=None, seed=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self.x_factor, self.y_factor = _symmetric(x_factor, "x_factor"), _symmetric(y_factor, "y_factor")
         check_fill_and_interpolation(fill_mode, interpolation)
-        self.fill_mode, self.fill_value, self.interpolation, self.seed = fill_mode, fill_value, interpolation, seed
+        self.fill_mode, self.fill_value = fill_mode, fill_value
+        self.interpolation, self.seed = interpolation, seed
         self.generator = SeedGenerator(seed)
 
     def get_random_transformation(self, data, training=True, seed=None):
@@ -34,7 +36,8 @@ class RandomShear(BaseImagePreprocessingLayer):
         shear = transformation["shear_factor"]
         ones, zeros = ops.ones_like(shear[:, 0]), ops.zeros_like(shear[:, 0])
         matrix = ops.stack([ones, shear[:, 0], zeros, shear[:, 1], ones, zeros, zeros, zeros], axis=1)
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation, fill_mode=self.fill_mode,
+        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
+                                          fill_mode=self.fill_mode,
                                           fill_value=self.fill_value, data_format=self.data_format)
 
     def get_config(self):

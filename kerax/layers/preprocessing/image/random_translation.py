@@ -17,7 +17,8 @@ class RandomTranslation(BaseImagePreprocessingLayer):
         self.height_lower, self.height_upper = factor_range(height_factor, "height_factor")
         self.width_lower, self.width_upper = factor_range(width_factor, "width_factor")
         check_fill_and_interpolation(fill_mode, interpolation)
-        self.fill_mode, self.fill_value, self.interpolation, self.seed = fill_mode, fill_value, interpolation, seed
+        self.fill_mode, self.fill_value = fill_mode, fill_value
+        self.interpolation, self.seed = interpolation, seed
         self.generator = SeedGenerator(seed)
 
     def get_random_transformation(self, data, training=True, seed=None):
@@ -37,10 +38,12 @@ class RandomTranslation(BaseImagePreprocessingLayer):
         shifts = transformation["translations"]
         ones = ops.ones_like(shifts[:, 0])
         matrix = scale_translate_matrix(ones, ones, -shifts[:, 0], -shifts[:, 1])
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation, fill_mode=self.fill_mode,
+        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
+                                          fill_mode=self.fill_mode,
                                           fill_value=self.fill_value, data_format=self.data_format)
 
     def get_config(self):
-        return {**super().get_config(), "height_factor": self.height_factor, "width_factor": self.width_factor,
+        return {**super().get_config(), "height_factor": self.height_factor,
+                "width_factor": self.width_factor,
                 "fill_mode": self.fill_mode, "interpolation": self.interpolation, "seed": self.seed,
                 "fill_value": self.fill_value}

@@ -10,7 +10,8 @@ from kerax.random import SeedGenerator
 class RandomZoom(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
 
-    def __init__(self, height_factor, width_factor=None, fill_mode="reflect", interpolation="bilinear", seed=None,
+    def __init__(self, height_factor, width_factor=None, fill_mode="reflect", interpolation="bilinear",
+                 seed=None,
                  fill_value=0.0, data_format=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self.height_factor, self.width_factor = height_factor, width_factor
@@ -18,7 +19,8 @@ class RandomZoom(BaseImagePreprocessingLayer):
         if width_factor is not None:
             self.width_lower, self.width_upper = factor_range(width_factor, "width_factor", False)
         check_fill_and_interpolation(fill_mode, interpolation)
-        self.fill_mode, self.fill_value, self.interpolation, self.seed = fill_mode, fill_value, interpolation, seed
+        self.fill_mode, self.fill_value = fill_mode, fill_value
+        self.interpolation, self.seed = interpolation, seed
         self.generator = SeedGenerator(seed)
 
     def get_random_transformation(self, data, training=True, seed=None):
@@ -37,11 +39,14 @@ class RandomZoom(BaseImagePreprocessingLayer):
             return images
         height, width = self._height_width(images)
         zx, zy = transformation["width_zoom"], transformation["height_zoom"]
-        matrix = scale_translate_matrix(zx, zy, (width - 1) / 2.0 * (1.0 - zx), (height - 1) / 2.0 * (1.0 - zy))
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation, fill_mode=self.fill_mode,
+        matrix = scale_translate_matrix(zx, zy, (width - 1) / 2.0 * (1.0 - zx),
+                                        (height - 1) / 2.0 * (1.0 - zy))
+        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
+                                          fill_mode=self.fill_mode,
                                           fill_value=self.fill_value, data_format=self.data_format)
 
     def get_config(self):
-        return {**super().get_config(), "height_factor": self.height_factor, "width_factor": self.width_factor,
+        return {**super().get_config(), "height_factor": self.height_factor,
+                "width_factor": self.width_factor,
                 "fill_mode": self.fill_mode, "interpolation": self.interpolation, "seed": self.seed,
                 "fill_value": self.fill_value}

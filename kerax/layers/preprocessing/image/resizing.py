@@ -8,7 +8,8 @@ class Resizing(BaseImagePreprocessingLayer):
     _USE_BASE_FACTOR = False
 
     def __init__(self, height, width, interpolation="bilinear", crop_to_aspect_ratio=False,
-                 pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, antialias=False, data_format=None,
+                 pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, antialias=False,
+                 data_format=None,
                  **kwargs):
         super().__init__(data_format=data_format, **kwargs)
         self.height, self.width, self.interpolation = height, width, interpolation

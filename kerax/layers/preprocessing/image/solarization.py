@@ -22,7 +22,8 @@ class Solarization(BaseImagePreprocessingLayer):
             return None
         images = data["images"] if isinstance(data, dict) else data
         seed, shape = seed or self.generator, self._per_image_shape(images)
-        additions = random.uniform(shape, self.addition_factor[0] * 255, self.addition_factor[1] * 255, seed=seed)
+        additions = random.uniform(shape, self.addition_factor[0] * 255, self.addition_factor[1] * 255,
+                                   seed=seed)
         thresholds = random.uniform(shape, self.threshold_factor[0] * 255, self.threshold_factor[1] * 255,
                                     seed=seed)
         return {"additions": additions, "thresholds": thresholds}
@@ -40,7 +41,8 @@ class Solarization(BaseImagePreprocessingLayer):
         return segmentation_masks
 
     def get_config(self):
-        return {**super().get_config(), "value_range": self.value_range, "addition_factor": self.addition_factor,
+        return {**super().get_config(), "value_range": self.value_range,
+                "addition_factor": self.addition_factor,
                 "threshold_factor": self.threshold_factor, "seed": self.seed}
 
 
