@@ -49,8 +49,12 @@ def permutation(x, seed=None):
 
 
 def gamma(shape, alpha, dtype=None, seed=None):
-    return jax.random.gamma(_key(seed), alpha, shape, dtype=dtype or config.floatx())
+    dtype = dtype or config.floatx()
+    return jax.random.gamma(_key(seed), jnp.asarray(alpha, dtype), shape, dtype=dtype)
 
 
 def beta(shape, alpha, beta, dtype=None, seed=None):
-    return jax.random.beta(_key(seed), alpha, beta, shape, dtype=dtype or config.floatx())
+    # Parameters as arrays of one dtype, so Python numbers and traced values share one compiled sampler.
+    dtype = dtype or config.floatx()
+    a, b = jnp.asarray(alpha, dtype), jnp.asarray(beta, dtype)
+    return jax.random.beta(_key(seed), a, b, shape, dtype=dtype)

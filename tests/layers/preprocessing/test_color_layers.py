@@ -10,12 +10,13 @@ LUMA = np.array([0.2989, 0.5870, 0.1140], dtype="float32")
 
 @pytest.fixture
 def images(rng):
-    return rng.uniform(0, 255, size=(3, 5, 6, 3)).astype("float32")
+    return rng.uniform(0, 255, size=(4, 6, 6, 3)).astype("float32")
 
 
 def _filter_same(plane, kernel):
     padded = np.pad(plane, 1)
-    return sum(kernel[i, j] * padded[i:i + plane.shape[0], j:j + plane.shape[1]] for i in range(3) for j in range(3))
+    height, width = plane.shape
+    return sum(kernel[i, j] * padded[i:i + height, j:j + width] for i in range(3) for j in range(3))
 
 
 def test_grayscale_invert_posterize_solarize(images):
@@ -37,7 +38,7 @@ def test_auto_contrast_and_equalization(images):
                                rtol=1e-4, atol=1e-3)
     pixels = np.floor(images)
     expected = np.empty_like(images)
-    for n in range(3):
+    for n in range(4):
         for c in range(3):
             hist = np.bincount(pixels[n, :, :, c].astype(int).ravel(), minlength=256)
             cdf = np.cumsum(hist)
@@ -65,7 +66,8 @@ def test_degeneration_saturation_hue_sharpness(images):
 def test_gaussian_blur_and_color_jitter(images):
     taps = np.exp(-0.5 * (np.arange(-1, 2) / 0.5) ** 2)
     kernel = np.outer(taps, taps) / taps.sum() ** 2
-    expected = np.moveaxis(np.stack([[_filter_same(x[..., c], kernel) for c in range(3)] for x in images]), 1, -1)
+    planes = np.stack([[_filter_same(x[..., c], kernel) for c in range(3)] for x in images])
+    expected = np.moveaxis(planes, 1, -1)
     blurred = layers.RandomGaussianBlur(factor=(1.0, 1.0), sigma=(0.5, 0.5), seed=2)(images)
     np.testing.assert_allclose(np.asarray(blurred), expected, rtol=1e-4, atol=1e-2)
     jitter = layers.RandomColorJitter(brightness_factor=0.2, contrast_factor=0.2, seed=3)

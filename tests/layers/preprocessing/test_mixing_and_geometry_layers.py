@@ -8,7 +8,7 @@ from kerax import layers
 
 @pytest.fixture
 def images(rng):
-    return rng.uniform(0, 255, size=(4, 8, 8, 3)).astype("float32")
+    return rng.uniform(0, 255, size=(4, 6, 6, 3)).astype("float32")
 
 
 def test_mix_up_and_cut_mix_mix_images_and_labels_alike(images):
@@ -35,26 +35,26 @@ def test_random_erasing_fills_one_box(images):
 
 def test_clahe_with_one_unclipped_tile_is_histogram_equalization(images):
     pixels = np.floor(images)
-    out = np.asarray(layers.ContrastLimitedAdaptiveHistogramEqualization(clip_limit=0, tile_grid_size=(1, 1))(pixels))
+    clahe = layers.ContrastLimitedAdaptiveHistogramEqualization(clip_limit=0, tile_grid_size=(1, 1))
+    out = np.asarray(clahe(pixels))
     for n in range(4):
         for c in range(3):
-            cdf = np.cumsum(np.bincount(pixels[n, :, :, c].astype(int).ravel(), minlength=256))
-            table = np.clip((cdf - cdf.min()) * 255.0 / (64 - cdf.min()), 0, 255)
-            np.testing.assert_allclose(out[n, :, :, c], table[pixels[n, :, :, c].astype(int)], rtol=1e-4, atol=1e-3)
-    tiled = layers.ContrastLimitedAdaptiveHistogramEqualization(tile_grid_size=(2, 3))(images)
-    assert tiled.shape == images.shape
+            plane = pixels[n, :, :, c].astype(int)
+            cdf = np.cumsum(np.bincount(plane.ravel(), minlength=256))
+            table = np.clip((cdf - cdf.min()) * 255.0 / (36 - cdf.min()), 0, 255)
+            np.testing.assert_allclose(out[n, :, :, c], table[plane], rtol=1e-4, atol=1e-3)
 
 
 def test_shear_perspective_elastic(images):
-    sheared = np.asarray(layers.RandomShear(x_factor=(1.0, 1.0), interpolation="nearest", fill_mode="constant",
-                                            seed=1)(images))
-    rows, cols = np.meshgrid(np.arange(8), np.arange(8), indexing="ij")
+    shear = layers.RandomShear(x_factor=(1.0, 1.0), interpolation="nearest", fill_mode="constant", seed=1)
+    sheared = np.asarray(shear(images))
+    rows, cols = np.meshgrid(np.arange(6), np.arange(6), indexing="ij")
     for out, x in zip(sheared, images):
         candidates = []
         for sign in (1, -1):
             src = cols + sign * rows
-            inside = (src >= 0) & (src < 8)
-            candidates.append(np.where(inside[..., None], x[rows, np.clip(src, 0, 7)], 0.0))
+            inside = (src >= 0) & (src < 6)
+            candidates.append(np.where(inside[..., None], x[rows, np.clip(src, 0, 5)], 0.0))
         assert any(np.allclose(out, c, atol=1e-3) for c in candidates)
     np.testing.assert_allclose(np.asarray(layers.RandomPerspective(scale=0.0)(images)), images, atol=1e-3)
     assert not np.allclose(np.asarray(layers.RandomPerspective(factor=(1, 1), seed=2)(images)), images)
@@ -66,7 +66,8 @@ def test_shear_perspective_elastic(images):
 
 
 def test_rand_augment_aug_mix_pipeline_and_box_counts(images):
-    for layer in (layers.RandAugment(seed=1), layers.AugMix(num_chains=2, chain_depth=2, seed=1)):
+    augmix = layers.AugMix(num_chains=1, chain_depth=1, all_ops=False, seed=1)
+    for layer in (layers.RandAugment(num_ops=1, seed=1), augmix):
         out = np.asarray(layer(images))
         assert out.shape == images.shape and out.min() >= 0 and out.max() <= 255.001
         np.testing.assert_array_equal(np.asarray(layer(images, training=False)), images)

@@ -2,7 +2,7 @@
 x + y), with s_x and s_y drawn from `x_factor` and `y_factor` (in [0, 1]) and a random sign."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
-from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, unit_range
+from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, factor_range, unit_range
 from kerax.random import SeedGenerator
 
 
@@ -47,8 +47,9 @@ class RandomShear(BaseImagePreprocessingLayer):
 
 
 def _symmetric(factor, name):
-    """(-f, f) for one number f in [0, 1], or the two numbers given (each in [0, 1])."""
+    """(-f, f) for one number f in [0, 1], or the two numbers given (each in [-1, 1], so a saved (-f, f)
+    loads)."""
     if isinstance(factor, (tuple, list)):
-        return unit_range(factor, name)
+        return factor_range(factor, name)
     low, high = unit_range(factor, name)
     return -high, high
