@@ -79,6 +79,7 @@ OP_FAMILIES = {
     "control_flow": "cond, switch, scan, associative_scan, map, vectorized_map, loops, custom_gradient",
     "tensor_ops": "dtype, saturate_cast, unstack",
     "scatter": "scatter and scatter_update",
+    "image": "image ops: resizing, colour conversions, geometric warps, filters, crops and patches",
     "slicing": "slices whose start indices may be traced values",
     "linalg": "linear algebra (keras.ops.linalg)",
     "math": "segment reductions, top-k, special functions, distances, framing, complex views",
@@ -98,6 +99,8 @@ RANDOM = {
     "randint": "(shape, minval, maxval, dtype='int32', seed=None)",
     "bernoulli_keep_mask": "(shape, keep_probability, seed=None) boolean mask, True with keep_probability",
     "permutation": "(x, seed=None) a random permutation of x (or of range(x))",
+    "gamma": "(shape, alpha, dtype=None, seed=None) Gamma(alpha, 1) draws",
+    "beta": "(shape, alpha, beta, dtype=None, seed=None) Beta(alpha, beta) draws",
 }
 
 ENGINE_NAMES = tuple(CORE) + tuple(OP_FAMILIES) + ("random",)

@@ -2,6 +2,7 @@
 from kerax.initializers.constant_initializers import Constant, Identity, Ones, Zeros
 from kerax.initializers.initializer import Initializer, RandomInitializer
 from kerax.initializers.random_initializers import Orthogonal, RandomNormal, RandomUniform, TruncatedNormal
+from kerax.initializers.stft_initializer import STFT
 from kerax.initializers.variance_scaling import (
     GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, VarianceScaling,
     compute_fans,
@@ -25,16 +26,17 @@ he_uniform = HeUniform
 he_normal = HeNormal
 lecun_uniform = LecunUniform
 lecun_normal = LecunNormal
+stft = STFTInitializer = STFT
 
 _CLASSES = (
     Constant, Zeros, Ones, Identity, Orthogonal, RandomNormal, RandomUniform, TruncatedNormal,
-    VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal,
+    VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, STFT,
 )
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
 ALL_OBJECTS_DICT.update({naming.to_snake_case(cls.__name__): cls for cls in _CLASSES})
 ALL_OBJECTS_DICT.update({
     "zero": Zeros, "one": Ones, "normal": RandomNormal, "uniform": RandomUniform,
-    "IdentityInitializer": Identity, "OrthogonalInitializer": Orthogonal,
+    "IdentityInitializer": Identity, "OrthogonalInitializer": Orthogonal, "STFTInitializer": STFT,
 })
 
 

@@ -34,7 +34,15 @@ from kerax.layers.pooling import (
     GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPool3D, GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D,
     MaxPool1D, MaxPool2D, MaxPool3D, MaxPooling1D, MaxPooling2D, MaxPooling3D,
 )
-from kerax.layers.preprocessing import Normalization, Rescaling
+from kerax.layers.preprocessing import (
+    AugMix, AutoContrast, CategoryEncoding, CenterCrop, ContrastLimitedAdaptiveHistogramEqualization, CutMix,
+    Discretization, Equalization, HashedCrossing, Hashing, IntegerLookup, MaxNumBoundingBoxes, MelSpectrogram,
+    MixUp, Normalization, Pipeline, RandAugment, RandomBrightness, RandomColorDegeneration, RandomColorJitter,
+    RandomContrast, RandomCrop, RandomElasticTransform, RandomErasing, RandomFlip, RandomGaussianBlur,
+    RandomGrayscale, RandomHue, RandomInvert, RandomPerspective, RandomPosterization, RandomRotation,
+    RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomZoom, Rescaling, Resizing,
+    Solarization, StringLookup, STFTSpectrogram, TextVectorization,
+)
 from kerax.layers.recurrent import (
     GRU, LSTM, RNN, AbstractRNNCell, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, GRUCell, LSTMCell,
     SimpleRNN, SimpleRNNCell, StackedRNNCells, TimeDistributed,

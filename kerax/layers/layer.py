@@ -14,6 +14,9 @@ from kerax.ops.operation import Operation
 
 
 class Layer(Operation):
+    # Host layers (strings, vocabularies) run in NumPy before the compiled step (preprocessing/host_layer.py).
+    runs_on_host = False
+
     def __init__(self, trainable=True, name=None, dtype=None, input_shape=None, input_dim=None,
                  batch_input_shape=None, batch_size=None, activity_regularizer=None, autocast=True,
                  **kwargs):
@@ -37,6 +40,10 @@ class Layer(Operation):
         self.activity_regularizer = regularizers.get(activity_regularizer)
         self._call_signature = inspect.signature(self.call)
         self._call_accepts_training = "training" in self._call_signature.parameters
+        # As in Keras, a call given no `training` (by its caller or an outer call) uses call()'s default:
+        # random augmentation layers default to True, so calling one directly augments.
+        self._call_training_default = self._call_signature.parameters["training"].default if (
+            self._call_accepts_training) else None
         self._call_accepts_mask = "mask" in self._call_signature.parameters
         # `build(query_shape, value_shape, key_shape=None)` (MultiHeadAttention) receives the shape of each
         # call argument of the same name; every other `build` receives the first input's shape(s).
@@ -93,6 +100,8 @@ class Layer(Operation):
         training = kwargs.pop("training", None)
         if training is None:
             training = step_context.current_training()
+        if training is None and self._call_training_default is not inspect.Parameter.empty:
+            training = self._call_training_default
         if self._call_accepts_training:
             kwargs["training"] = training
         previous_mask = self._previous_mask(args, kwargs)
@@ -138,7 +147,7 @@ class Layer(Operation):
         compute_dtype = self.dtype_policy.compute_dtype
 
         def convert(x):
-            if x is None or isinstance(x, (str, bool)):
+            if x is None or isinstance(x, bool) or backend.host_data.is_text(x):
                 return x
             if isinstance(x, backend.Variable):
                 x = x.value

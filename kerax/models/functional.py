@@ -1,10 +1,13 @@
 """Functional models: a graph of layer calls from `Input`s to outputs, run node by node."""
+import numpy as np
+
 from kerax import ops
-from kerax.backend import KerasTensor, get_keras_mask
+from kerax.backend import KerasTensor, get_keras_mask, step_context
 from kerax.layers import mask_propagation
 from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
 from kerax.models import functional_config
+from kerax.models.host_part import host_part_of
 from kerax.models.model import Model
 from kerax import tree
 
@@ -40,6 +43,7 @@ class Functional(Model):
                 )
         self._nodes, first_seen = _topological_nodes(self._inputs, self._outputs)
         self._operations = _operations_by_depth(self._nodes, first_seen)
+        self._host_part = host_part_of(self._inputs, self._outputs, self._nodes)
         self.built = True
 
     # --- structure ----------------------------------------------------------------------------------------
@@ -90,6 +94,11 @@ class Functional(Model):
     # --- execution ----------------------------------------------------------------------------------------
     def _standardize_inputs(self, inputs):
         """Matches the given inputs to the model's Input tensors, by name for dicts, by position otherwise."""
+        flat = self._flat_inputs(inputs)
+        self.check_input_shapes([getattr(value, "shape", None) for value in flat])
+        return [_adjust_rank(value, spec.shape) for value, spec in zip(flat, self._inputs)]
+
+    def _flat_inputs(self, inputs):
         if isinstance(inputs, dict) and not isinstance(self._input_structure, dict):
             names = self.input_names
             missing = [n for n in names if n not in inputs]
@@ -107,8 +116,19 @@ class Functional(Model):
                 f'Model "{self.name}" expects {len(self._inputs)} input(s) ({self.input_names}), but it '
                 f"received {len(flat)}."
             )
-        self.check_input_shapes([getattr(value, "shape", None) for value in flat])
-        return [_adjust_rank(value, spec.shape) for value, spec in zip(flat, self._inputs)]
+        return flat
+
+    # --- host-side preprocessing (see host_part.py) ---------------------------------------------------------
+    def _host_graph(self):
+        return self if self._host_part is not None else None
+
+    def host_inputs(self, inputs):
+        """What the compiled part of the model reads for a batch of raw `inputs`: the host layers' outputs
+        (NumPy), computed here on the host."""
+        flat = [np.reshape(v, _adjusted_shape(np.shape(v), t.shape))
+                for v, t in zip(map(np.asarray, self._flat_inputs(inputs)), self._inputs)]
+        self.check_input_shapes([v.shape for v in flat])
+        return self._host_part.run(flat)
 
     def check_input_shapes(self, shapes):
         """Raises a clear error when a given input shape (batch dimension included) does not fit."""
@@ -125,14 +145,20 @@ class Functional(Model):
                 )
 
     def call(self, inputs, training=None, mask=None):
-        flat_inputs = self._standardize_inputs(inputs)
         values, masks = {}, {}
-        flat_masks = tree.flatten(mask) if mask is not None else [None] * len(flat_inputs)
-        for tensor, value, m in zip(self._inputs, flat_inputs, flat_masks):
-            values[id(tensor)] = self._inputs_layer_cast(tensor, value)
-            masks[id(tensor)] = m if m is not None else get_keras_mask(value)
+        if step_context.host_prepared_model() is self:
+            # The batch already went through the host part: it holds the values where the host part ends.
+            values.update({id(t): v for t, v in zip(self._host_part.boundary, tree.flatten(inputs))})
+            skipped = {id(node) for node in self._host_part.nodes}
+        else:
+            flat_inputs = self._standardize_inputs(inputs)
+            flat_masks = tree.flatten(mask) if mask is not None else [None] * len(flat_inputs)
+            for tensor, value, m in zip(self._inputs, flat_inputs, flat_masks):
+                values[id(tensor)] = self._inputs_layer_cast(tensor, value)
+                masks[id(tensor)] = m if m is not None else get_keras_mask(value)
+            skipped = set()
         for node in self._nodes:
-            if isinstance(node.operation, InputLayer):
+            if isinstance(node.operation, InputLayer) or id(node) in skipped:
                 continue
             args, kwargs = node.fill_arguments(values)
             if not isinstance(node.operation, Layer):  # a `kerax.ops` call: no masks, no training flag

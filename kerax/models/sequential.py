@@ -1,6 +1,6 @@
 """Sequential: a plain stack of layers. Once the input shape is known (from `input_shape=` on the first
 layer, an `Input`, or the first call) it becomes a functional graph."""
-from kerax.backend import KerasTensor, standardize_dtype
+from kerax.backend import KerasTensor, host_data, standardize_dtype
 from kerax.layers.core.input_layer import Input, InputLayer
 from kerax.layers.layer import Layer
 from kerax.models.functional import Functional
@@ -106,6 +106,12 @@ class Sequential(Model):
     def call(self, inputs, training=None, mask=None):
         return self._functional.call(inputs, training=training, mask=mask)
 
+    def _host_graph(self):
+        return self._functional._host_graph() if self._functional is not None else None
+
+    def host_inputs(self, inputs):
+        return self._functional.host_inputs(inputs)
+
     def check_input_shapes(self, shapes):
         if self._functional is not None:
             self._functional.check_input_shapes(shapes)
@@ -171,5 +177,7 @@ class Sequential(Model):
 
 
 def _dtype_of(x):
+    if host_data.is_text(x):
+        return "string"
     dtype = standardize_dtype(x.dtype)
     return None if dtype.startswith(("float", "bfloat")) else dtype

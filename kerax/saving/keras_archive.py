@@ -1,13 +1,13 @@
 """Keras 3's model file: `model.keras`, a zip archive of `config.json` (the architecture, plus
-`compile_config`), `metadata.json` (`keras_version`, `date_saved`) and `model.weights.h5` (the weights and
-the optimizer state, laid out as weights_store.py describes). The same three files in a directory are
-kerax's SavedModel-style format (saved_model_dir.py)."""
+`compile_config`), `metadata.json` (`keras_version`, `date_saved`), `model.weights.h5` (the weights and
+the optimizer state, laid out as weights_store.py describes) and the layers' `assets/` (assets.py). The same
+files in a directory are kerax's SavedModel-style format (saved_model_dir.py)."""
 import datetime
 import io
 import json
 import zipfile
 
-from kerax.saving import compile_config, file_checks, json_format, weights_store
+from kerax.saving import assets, compile_config, file_checks, json_format, weights_store
 from kerax.saving.atomic_write import atomic_file
 
 CONFIG_FILE = "config.json"
@@ -30,13 +30,16 @@ def model_files(model, include_optimizer=True):
         METADATA_FILE: json.dumps(metadata).encode("utf8"),
         CONFIG_FILE: json.dumps(config, default=json_format.json_default).encode("utf8"),
         WEIGHTS_FILE: buffer.getvalue(),
+        **assets.asset_files(model),
     }
 
 
-def model_from_files(read, source, custom_objects=None, compile=True, safe_mode=True):
-    """Rebuilds a model from the three files; `read(name)` returns a file's bytes, `source` names them."""
+def model_from_files(read, source, custom_objects=None, compile=True, safe_mode=True, names=()):
+    """Rebuilds a model from the three files (and the layers' assets among `names`); `read(name)` returns a
+    file's bytes, `source` names them."""
     config = json.loads(read(CONFIG_FILE))
     model = json_format.model_from_config(config, custom_objects, safe_mode_enabled=safe_mode)
+    assets.load_assets(model, names, read)
     if compile and config.get("compile_config"):
         compile_config.compile_from_config(model, config["compile_config"], custom_objects)
     load_weights_bytes(model, read(WEIGHTS_FILE), f"{source}/{WEIGHTS_FILE}")
@@ -68,7 +71,8 @@ def _reader(archive, path):
 
 def load_model(path, custom_objects=None, compile=True, safe_mode=True):
     with file_checks.open_zip(path) as archive:
-        return model_from_files(_reader(archive, path), path, custom_objects, compile, safe_mode)
+        return model_from_files(_reader(archive, path), path, custom_objects, compile, safe_mode,
+                                names=archive.namelist())
 
 
 def load_weights(model, path, by_name=False, skip_mismatch=False):

@@ -14,7 +14,9 @@ def save_model(model, path, include_optimizer=True):
     files = keras_archive.model_files(model, include_optimizer)
     with atomic_directory(path) as tmp:
         for name, data in files.items():
-            with open(os.path.join(tmp, name), "wb") as f:
+            target = os.path.join(tmp, *name.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
                 f.write(data)
 
 
@@ -30,7 +32,7 @@ def _reader(path):
 
     def read(name):
         try:
-            with open(os.path.join(path, name), "rb") as f:
+            with open(os.path.join(path, *name.split("/")), "rb") as f:
                 return f.read()
         except FileNotFoundError:
             raise ValueError(f"The saved model {path} has no {name}: it is incomplete.") from None
@@ -39,7 +41,10 @@ def _reader(path):
 
 
 def load_model(path, custom_objects=None, compile=True, safe_mode=True):
-    return keras_archive.model_from_files(_reader(path), path, custom_objects, compile, safe_mode)
+    names = [os.path.relpath(os.path.join(root, name), path).replace(os.sep, "/")
+             for root, _, files in os.walk(path) for name in files]
+    return keras_archive.model_from_files(_reader(path), path, custom_objects, compile, safe_mode,
+                                          names=names)
 
 
 def load_weights(model, path, by_name=False, skip_mismatch=False):

@@ -165,14 +165,37 @@ class Trainer:
             self._compiled_trainable = list(self.trainable_weights)
         return self._compiled_trainable
 
+    # --- host-side preprocessing layers (kerax/models/host_part.py) -------------------------------------
+    def _host_graph(self):
+        """The functional graph whose host layers run on each batch before the compiled step, or None."""
+        return None
+
+    def _data_adapter(self, *args, **kwargs):
+        graph = self._host_graph()
+        transform = graph.host_inputs if graph is not None else None
+        return data_adapters.get_data_adapter(*args, x_transform=transform, **kwargs)
+
+    def _on_prepared_inputs(self, fn):
+        """`fn` run where the model reads batches that went through its host part."""
+        graph = self._host_graph()
+        if graph is None:
+            return fn
+
+        def prepared(*args):
+            with step_context.HostPreparedScope(graph):
+                return fn(*args)
+
+        return prepared
+
     def _build_for(self, x, y, mode):
         """Builds the model, losses, metrics and optimizer from one batch, so every Variable exists before
         the first compiled step."""
         batch = _declared_batch_size(self)
         specs = tree.map_structure(lambda a: KerasTensor((batch,) + tuple(np.shape(a))[1:], host_data.host_dtype(a)), x)
-        if hasattr(self, "check_input_shapes") and not isinstance(x, dict):
+        if hasattr(self, "check_input_shapes") and not isinstance(x, dict) and self._host_graph() is None:
             self.check_input_shapes([s.shape for s in tree.flatten(specs)])
-        outputs = backend.compute_output_spec(lambda inputs: self(inputs, training=False), specs)
+        forward = self._on_prepared_inputs(lambda inputs: self(inputs, training=False))
+        outputs = backend.compute_output_spec(forward, specs)
         self._num_outputs = len(tree.flatten(outputs))
         if mode == "predict":
             return
@@ -210,6 +233,7 @@ class Trainer:
             step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
             if pure_steps.is_pure_step(step):
                 step = pure_steps.as_stateful(self, step, mode)
+            step = self._on_prepared_inputs(step)
             state = self._state_variables(mode)
             placement = distributed.step_placement(self._step_distribution, state)
             self._runners[key] = _StepRunner(step, state, resident, keep_all_outputs=mode == "predict",
@@ -310,7 +334,7 @@ class Trainer:
         if validation_split and validation_data is None:
             (x, y, sample_weight), validation_data = data_adapters.split_validation(
                 x, y, sample_weight, validation_split)
-        adapter = data_adapters.get_data_adapter(
+        adapter = self._data_adapter(
             x, y, sample_weight, batch_size=batch_size, steps=steps_per_epoch, shuffle=shuffle,
             class_weight=class_weight, seed=seed, **loading)
         val_adapter = self._validation_adapter(validation_data, validation_batch_size or batch_size,
@@ -349,8 +373,8 @@ class Trainer:
                     f"received a {type(validation_data).__name__} of {len(validation_data)} items."
                 )
             vx, vy, vsw = data_adapters.unpack_x_y_sample_weight(tuple(validation_data))
-            return data_adapters.get_data_adapter(vx, vy, vsw, batch_size=batch_size, steps=steps)
-        return data_adapters.get_data_adapter(validation_data, steps=steps)
+            return self._data_adapter(vx, vy, vsw, batch_size=batch_size, steps=steps)
+        return self._data_adapter(validation_data, steps=steps)
 
     def _evaluate_adapter(self, adapter, callbacks, verbose):
         self.reset_metrics()
@@ -364,7 +388,7 @@ class Trainer:
                  callbacks=None, max_queue_size=10, workers=1, use_multiprocessing=False, return_dict=False):
         self._assert_compiled("evaluating the model")
         verbose = _resolve_verbose(verbose)
-        adapter = data_adapters.get_data_adapter(x, y, sample_weight, batch_size=batch_size, steps=steps,
+        adapter = self._data_adapter(x, y, sample_weight, batch_size=batch_size, steps=steps,
                                                  workers=workers, use_multiprocessing=use_multiprocessing,
                                                  max_queue_size=max_queue_size)
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
@@ -378,7 +402,7 @@ class Trainer:
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None, max_queue_size=10,
                 workers=1, use_multiprocessing=False):
         verbose = _resolve_verbose(verbose)
-        adapter = data_adapters.get_data_adapter(x, batch_size=batch_size, steps=steps, workers=workers,
+        adapter = self._data_adapter(x, batch_size=batch_size, steps=steps, workers=workers,
                                                  use_multiprocessing=use_multiprocessing,
                                                  max_queue_size=max_queue_size)
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
@@ -394,7 +418,7 @@ class Trainer:
 
     # --- one batch at a time --------------------------------------------------------------------------
     def _run_one_batch(self, mode, x, y=None, sample_weight=None, class_weight=None):
-        adapter = data_adapters.get_data_adapter(x, y, sample_weight, class_weight=class_weight, one_batch=True)
+        adapter = self._data_adapter(x, y, sample_weight, class_weight=class_weight, one_batch=True)
         return self._run_epoch(mode, adapter, CallbackList(model=self), verbose=0)
 
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, reset_metrics=True,

@@ -49,13 +49,11 @@ def test_int64_beyond_int32_is_an_error_not_a_wraparound():
         host_data.to_host_array(np.array([1, 2**32 + 5], np.int64), "y")
 
 
-def test_float64_floatx_keeps_64_bits():
-    backend.set_floatx("float64")
-    try:
-        assert host_data.host_dtype(np.zeros(2)) == "float64"
-        assert host_data.host_dtype(7) == "int64"
-    finally:
-        backend.set_floatx("float32")
+def test_float64_floatx_keeps_64_bits(monkeypatch):
+    # Not set_floatx("float64"): that turns on the engine's 64-bit mode for the whole test process.
+    monkeypatch.setattr(backend.config, "floatx", lambda: "float64")
+    assert host_data.host_dtype(np.zeros(2)) == "float64"
+    assert host_data.host_dtype(7) == "int64"
 
 
 def test_fit_data_follows_the_rule():

@@ -39,6 +39,19 @@ def host_dtype(value):
     return name
 
 
+def is_text(value):
+    """Whether `value` is host text: a string, bytes, or an array (or list) of them. Text stays on the host
+    (JAX has no string arrays): host-side preprocessing layers turn it into numbers."""
+    if isinstance(value, (str, bytes)):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "SU" or (value.dtype.kind == "O" and value.size > 0 and
+                                             isinstance(value.reshape(-1)[0], (str, bytes)))
+    if isinstance(value, (list, tuple)) and value:
+        return is_text(value[0])
+    return False
+
+
 def to_host_array(value, what="data"):
     """`value` as a NumPy array of its `host_dtype`; `what` names it in errors (e.g. "x", "y")."""
     if hasattr(value, "numpy") and not isinstance(value, np.ndarray):

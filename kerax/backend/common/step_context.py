@@ -10,6 +10,9 @@ For people who override `train_step` / `test_step` or write layers:
   step that averages over the batch should do the same.
 - The training flag: the outermost layer call's `training` travels to every nested call that does not set it
   (`current_training()`).
+- Host-prepared inputs: a model whose graph begins with host-side preprocessing layers (strings, lookups) has
+  them run on each batch before the compiled step; inside the step `host_prepared_model()` is that graph,
+  which then reads its batch as the host part's outputs (see kerax/models/host_part.py).
 """
 import threading
 
@@ -68,3 +71,23 @@ class TrainingScope:
 
     def __exit__(self, *exc):
         _state.training.pop()
+
+
+# --- inputs already through a model's host part ----------------------------------------------------------
+def host_prepared_model():
+    return getattr(_state, "host_model", None)
+
+
+class HostPreparedScope:
+    """Set by the trainer around each step of a model with host layers: `model` is the functional graph whose
+    host part the data already went through."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def __enter__(self):
+        self._previous = host_prepared_model()
+        _state.host_model = self.model
+
+    def __exit__(self, *exc):
+        _state.host_model = self._previous

@@ -1,7 +1,7 @@
 """The JAX engine: the only package in kerax that imports jax. It provides exactly the names of
 kerax/backend/contract.py."""
 from kerax.backend.jax import (
-    control_flow, core, einops, fft, linalg, math, nn, numpy, random, rnn, scatter, slicing, stft, tensor_ops,
+    control_flow, core, einops, fft, image, linalg, math, nn, numpy, random, rnn, scatter, slicing, stft, tensor_ops,
 )
 from kerax.backend.jax.checks import check_in_range, raise_reported
 from kerax.backend.jax.control_flow import cond, fori_loop, scan, while_loop
@@ -27,7 +27,7 @@ __all__ = (
     "device_scope", "step_placement", "initialize_distributed", "process_info",
     "engine_started", "configure_engine", "gpus_hidden_too_late",
     "numpy", "nn", "core", "control_flow", "tensor_ops", "scatter", "slicing", "linalg", "math", "fft", "stft",
-    "einops", "rnn", "random",
+    "einops", "image", "rnn", "random",
 )
 
 enable_persistent_compilation_cache()

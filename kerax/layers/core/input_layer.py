@@ -1,4 +1,6 @@
 """InputLayer and `Input()`: the entry points of a functional graph."""
+import numpy as np
+
 from kerax.backend import KerasTensor, standardize_dtype
 from kerax.layers.layer import Layer
 from kerax.ops.node import Node
@@ -25,6 +27,11 @@ class InputLayer(Layer):
 
     def call(self, inputs):
         return inputs
+
+    def _convert_inputs(self, inputs):
+        if self._dtype == "string":
+            return np.asarray(inputs)  # text stays on the host, for the host layers that read it
+        return super()._convert_inputs(inputs)
 
     def get_config(self):
         return {"name": self.name, "batch_shape": list(self.batch_shape), "dtype": self._dtype,

@@ -17,10 +17,11 @@ def _is_iterator_source(x):
 
 def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps=None, shuffle=False,
                      class_weight=None, seed=None, one_batch=False, workers=1, use_multiprocessing=False,
-                     max_queue_size=10):
+                     max_queue_size=10, x_transform=None):
     """An adapter for `x` (and `y`, `sample_weight`); `one_batch=True` makes all the arrays one batch (the
     `*_on_batch` methods). `workers`, `use_multiprocessing` and `max_queue_size` load a Sequence, PyDataset or
-    generator in the background (parallel_loading.py)."""
+    generator in the background (parallel_loading.py). `x_transform` (a model's host-side preprocessing) maps
+    raw inputs, e.g. strings, to the numeric inputs of the compiled step, before they are checked."""
     if x is None:
         raise ValueError("No input data: pass `x` (arrays, a kerax.data.Dataset, a generator or a Sequence).")
     if _is_iterator_source(x):
@@ -30,13 +31,16 @@ def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps=None,
                 "`y` or `sample_weight`."
             )
         return IteratorAdapter(x, steps=steps, class_weight=class_weight, workers=workers,
-                               use_multiprocessing=use_multiprocessing, max_queue_size=max_queue_size)
+                               use_multiprocessing=use_multiprocessing, max_queue_size=max_queue_size,
+                               x_transform=x_transform)
     if workers != 1 or use_multiprocessing:
         _warn_once("`workers` and `use_multiprocessing` load a Sequence, PyDataset or generator in the "
                    "background; in-memory arrays need no loading and ignore them.")
     if batch_size is not None and (not isinstance(batch_size, (int, np.integer)) or batch_size < 1):
         raise ValueError(f"batch_size must be a positive integer, received {batch_size!r}.")
     x, y = _nested_lists_as_arrays(x), _nested_lists_as_arrays(y)
+    if x_transform is not None:
+        x = x_transform(x)
     return ArrayAdapter(x, y, sample_weight, batch_size=batch_size, steps=steps, shuffle=shuffle,
                         class_weight=class_weight, seed=seed, one_batch=one_batch)
 

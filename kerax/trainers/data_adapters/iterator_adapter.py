@@ -11,8 +11,9 @@ class IteratorAdapter:
     is_resident = False
 
     def __init__(self, source, steps=None, class_weight=None, workers=1, use_multiprocessing=False,
-                 max_queue_size=10):
+                 max_queue_size=10, x_transform=None):
         self.source = source
+        self.x_transform = x_transform
         self.class_weight = class_weight
         self.row_multiple = 1  # batches are padded to a multiple of this many rows (the devices sharing them)
         self.steps = steps if steps else _known_length(source)
@@ -65,6 +66,8 @@ class IteratorAdapter:
 
     def _standardize(self, data):
         x, y, sw = data_utils.unpack_x_y_sample_weight(data)
+        if self.x_transform is not None:
+            x = self.x_transform(x)
         x = data_utils.to_numeric_structure(x, "x")
         y = data_utils.to_numeric_structure(y, "y")
         if sw is not None:
