@@ -1,6 +1,6 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
 from kerax import (
-    activations, backend, callbacks, compat, constraints, data, datasets, dtype_policies, experimental,
+    activations, applications, backend, callbacks, compat, constraints, data, datasets, dtype_policies, experimental,
     initializers, layers, losses, metrics, models, ops, optimizers, preprocessing, random, regularizers,
     saving, serialization, train, tree, utils,
 )

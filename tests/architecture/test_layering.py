@@ -21,6 +21,7 @@ LAYERS = (
     "saving",                             # file formats (model classes found through the registry)
     "models",                             # Model, Functional, Sequential
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
+    "applications",                       # keras.applications: model builders, ImageNet weights (uses utils)
     "__init__",                           # kerax/__init__.py: re-exports
 )
 RANK = {name: i for i, name in enumerate(LAYERS)}
