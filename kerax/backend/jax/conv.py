@@ -143,8 +143,9 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
         # made the training epoch 1.7x faster (measured: 2.1 s -> 1.25 s).
         tiles, axes = _tiled(inputs, window)
         return jnp.max(tiles, axis=axes)
-    init = jnp.array(_lowest(inputs.dtype), inputs.dtype)
-    return jax.lax.reduce_window(inputs, init, jax.lax.max, window, step, padding.upper())
+    # A Python scalar init lets JAX see a max monoid (reduce_window_max, differentiable); an array init traced
+    # under jit made it a generic reduce_window, whose gradient fails ("Linearization failed").
+    return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, step, padding.upper())
 
 
 @_op
@@ -154,7 +155,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     if padding.lower() == "valid" and window == step:
         tiles, axes = _tiled(inputs, window)
         return jnp.mean(tiles, axis=axes)
-    zero = jnp.array(0, inputs.dtype)
+    zero = 0  # a Python scalar, as for max_pool: a sum monoid JAX can differentiate under jit
     sums = jax.lax.reduce_window(inputs, zero, jax.lax.add, window, step, padding.upper())
     if padding.lower() == "valid":
         return sums / math.prod(window)
