@@ -47,12 +47,13 @@ def round8(v):
 
 
 # MobileNetV3 blocks (Howard et al., 2019, tables 1 and 2): expansion, output channels, kernel, squeeze-excite
-V3_SMALL = [(1, 16, 3, True), (72 / 16, 24, 3, False), (88 / 24, 24, 3, False), (4, 40, 5, True), (6, 40, 5, True),
-            (6, 40, 5, True), (3, 48, 5, True), (3, 48, 5, True), (6, 96, 5, True), (6, 96, 5, True),
-            (6, 96, 5, True)]
+V3_SMALL = [(1, 16, 3, True), (72 / 16, 24, 3, False), (88 / 24, 24, 3, False), (4, 40, 5, True),
+            (6, 40, 5, True), (6, 40, 5, True), (3, 48, 5, True), (3, 48, 5, True), (6, 96, 5, True),
+            (6, 96, 5, True), (6, 96, 5, True)]
 V3_LARGE = [(1, 16, 3, False), (4, 24, 3, False), (3, 24, 3, False), (3, 40, 5, True), (3, 40, 5, True),
-            (3, 40, 5, True), (6, 80, 3, False), (2.5, 80, 3, False), (2.3, 80, 3, False), (2.3, 80, 3, False),
-            (6, 112, 3, True), (6, 112, 3, True), (6, 160, 5, True), (6, 160, 5, True), (6, 160, 5, True)]
+            (3, 40, 5, True), (6, 80, 3, False), (2.5, 80, 3, False), (2.3, 80, 3, False),
+            (2.3, 80, 3, False), (6, 112, 3, True), (6, 112, 3, True), (6, 160, 5, True), (6, 160, 5, True),
+            (6, 160, 5, True)]
 
 
 def mobilenet_v3_params(blocks, last_point, classes=1000):
@@ -84,20 +85,23 @@ NAMES = {
     "VGG19": ("vgg19", ["block3_conv4", "block5_conv4", "fc2"]),
     "Xception": ("xception", ["block1_conv1_bn", "block12_sepconv3_bn", "block14_sepconv2_act"]),
     "InceptionV3": ("inception_v3", ["mixed0", "mixed9_0", "mixed9_1", "mixed10"]),
-    "InceptionResNetV2": ("inception_resnet_v2", ["mixed_5b", "block35_10_ac", "block8_10_conv", "conv_7b_ac"]),
+    "InceptionResNetV2": ("inception_resnet_v2", ["mixed_5b", "block35_10_ac", "block8_10_conv",
+                                                  "conv_7b_ac"]),
     "MobileNet": ("mobilenet_1.00_224", ["conv1_relu", "conv_pad_12", "conv_pw_13_relu", "reshape_2"]),
     "MobileNetV2": ("mobilenetv2_1.00_224", ["expanded_conv_project_BN", "block_1_pad", "block_16_project_BN",
                                              "out_relu"]),
     "MobileNetV3Small": ("MobileNetV3Small", ["expanded_conv_squeeze_excite_mul", "expanded_conv_10_add",
                                               "logits"]),
-    "MobileNetV3Large": ("MobileNetV3Large", ["expanded_conv_1_depthwise_pad", "expanded_conv_14_project_bn"]),
+    "MobileNetV3Large": ("MobileNetV3Large", ["expanded_conv_1_depthwise_pad",
+                                              "expanded_conv_14_project_bn"]),
     "DenseNet121": ("densenet121", ["pool4_pool", "conv5_block16_concat", "relu"]),
     "DenseNet169": ("densenet169", ["conv5_block32_concat"]),
     "DenseNet201": ("densenet201", ["conv4_block48_concat"]),
     "NASNetMobile": ("nasnet_mobile", ["reduction_concat_stem_1", "normal_concat_12",
                                        "reduction_concat_reduce_8", "adjust_bn_reduce_4"]),
     "NASNetLarge": ("nasnet_large", ["normal_concat_18", "reduction_concat_reduce_12"]),
-    "EfficientNetB0": ("efficientnetb0", ["stem_conv_pad", "block6d_add", "block7a_project_bn", "top_activation"]),
+    "EfficientNetB0": ("efficientnetb0", ["stem_conv_pad", "block6d_add", "block7a_project_bn",
+                                          "top_activation"]),
     "EfficientNetB1": ("efficientnetb1", ["block6e_add"]),
     "EfficientNetB2": ("efficientnetb2", ["block6e_add"]),
     "EfficientNetB3": ("efficientnetb3", ["block6f_add"]),

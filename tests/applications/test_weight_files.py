@@ -1,19 +1,19 @@
-"""`weights="imagenet"`: Keras's files are found in Keras's cache or downloaded from their origin (hash checked)
-and loaded in Keras 2's HDF5 layout, by layer order."""
+"""`weights="imagenet"`: Keras's files are found in Keras's cache or downloaded from their origin (hash
+checked) and loaded in Keras 2's HDF5 layout, by layer order."""
 import hashlib
 
 import h5py
 import numpy as np
 import pytest
+from local_http_server import LocalServer
 
 from kerax import applications
 from kerax.applications import weight_files
-from local_http_server import LocalServer
 
 # MobileNetV2's inverted residual blocks (Sandler et al., 2018, table 2): output channels, stride, expansion
 V2_BLOCKS = [(16, 1, 1), (24, 2, 6), (24, 1, 6), (32, 2, 6), (32, 1, 6), (32, 1, 6), (64, 2, 6), (64, 1, 6),
-             (64, 1, 6), (64, 1, 6), (96, 1, 6), (96, 1, 6), (96, 1, 6), (160, 2, 6), (160, 1, 6), (160, 1, 6),
-             (320, 1, 6)]
+             (64, 1, 6), (64, 1, 6), (96, 1, 6), (96, 1, 6), (96, 1, 6), (160, 2, 6), (160, 1, 6),
+             (160, 1, 6), (320, 1, 6)]
 
 
 def round8(v):
@@ -67,7 +67,8 @@ def test_mobilenet_v2_loads_keras_file_from_the_cache(keras_home, rng):
     name = "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_96_no_top.h5"
     (keras_home / "models").mkdir(parents=True)
     values = write_keras2_h5(keras_home / "models" / name, mobilenet_v2_notop_layout(0.35), rng)
-    model = applications.MobileNetV2(alpha=0.35, input_shape=(96, 96, 3), include_top=False, weights="imagenet")
+    model = applications.MobileNetV2(alpha=0.35, input_shape=(96, 96, 3), include_top=False,
+                                     weights="imagenet")
     assert model.name == "mobilenetv2_0.35_96"
     for layer_name, arrays in values.items():
         if arrays:
@@ -76,7 +77,7 @@ def test_mobilenet_v2_loads_keras_file_from_the_cache(keras_home, rng):
     assert tuple(model.output.shape) == (None, 3, 3, 1280)
 
 
-def test_a_missing_file_is_downloaded_from_its_origin_and_hash_checked(keras_home, monkeypatch, tmp_path, rng):
+def test_a_missing_file_is_downloaded_from_its_origin_and_hash_checked(keras_home, monkeypatch, tmp_path):
     name = "weights_mobilenet_v3_small_minimalistic_224_1.0_float_no_top_v2.h5"
     source = applications.MobileNetV3Small(minimalistic=True, include_top=False, input_shape=(32, 32, 3),
                                            weights=None)
@@ -86,8 +87,8 @@ def test_a_missing_file_is_downloaded_from_its_origin_and_hash_checked(keras_hom
         server.files[f"/{name}"] = data
         monkeypatch.setitem(weight_files.FILES, name, (server.url("/"), hashlib.md5(data).hexdigest()))
         with pytest.warns(UserWarning, match="Weights for input shape"):
-            model = applications.MobileNetV3Small(minimalistic=True, include_top=False, input_shape=(32, 32, 3),
-                                                  weights="imagenet")
+            model = applications.MobileNetV3Small(minimalistic=True, include_top=False,
+                                                  input_shape=(32, 32, 3), weights="imagenet")
         assert server.requests == [f"/{name}"]
     assert (keras_home / "models" / name).read_bytes() == data
     for a, b in zip(source.weights, model.weights, strict=True):
@@ -112,21 +113,20 @@ def test_weights_may_be_a_path(tmp_path):
         np.testing.assert_array_equal(a.numpy(), b.numpy())
 
 
+APPS = "https://storage.googleapis.com/tensorflow/keras-applications/"
+
+
 @pytest.mark.parametrize("file_name, origin, file_hash", [
-    ("resnet50_weights_tf_dim_ordering_tf_kernels.h5",
-     "https://storage.googleapis.com/tensorflow/keras-applications/resnet/", "2cb95161c43110f7111970584f804107"),
-    ("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5",
-     "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/", "6d6bbae143d832006294945121d1f1fc"),
-    ("NASNet-large-no-top.h5",
-     "https://storage.googleapis.com/tensorflow/keras-applications/nasnet/", "d81d89dc07e6e56530c4e77faddd61b5"),
-    ("efficientnetb7.h5", "https://storage.googleapis.com/keras-applications/", "8c03f828fec3ef71311cd463b6759d99"),
-    ("efficientnetv2-s_notop.h5",
-     "https://storage.googleapis.com/tensorflow/keras-applications/efficientnet_v2/",
-     "af0682fb74e8c54910f2d4393339c070"),
-    ("convnext_tiny.h5", "https://storage.googleapis.com/tensorflow/keras-applications/convnext/",
+    ("resnet50_weights_tf_dim_ordering_tf_kernels.h5", APPS + "resnet/", "2cb95161c43110f7111970584f804107"),
+    ("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5", APPS + "vgg16/",
+     "6d6bbae143d832006294945121d1f1fc"),
+    ("NASNet-large-no-top.h5", APPS + "nasnet/", "d81d89dc07e6e56530c4e77faddd61b5"),
+    ("efficientnetb7.h5", "https://storage.googleapis.com/keras-applications/",
+     "8c03f828fec3ef71311cd463b6759d99"),
+    ("efficientnetv2-s_notop.h5", APPS + "efficientnet_v2/", "af0682fb74e8c54910f2d4393339c070"),
+    ("convnext_tiny.h5", APPS + "convnext/",
      "8ae6e78ce2933352b1ef4008e6dd2f17bc40771563877d156bc6426c7cf503ff"),
-    ("mobilenet_2_5_128_tf_no_top.h5", "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet/",
-     None),
+    ("mobilenet_2_5_128_tf_no_top.h5", APPS + "mobilenet/", None),
 ])
 def test_keras_origins_and_hashes(file_name, origin, file_hash):
     assert weight_files.FILES[file_name] == (origin, file_hash)
@@ -142,6 +142,5 @@ def test_the_download_goes_to_kerass_url(monkeypatch):
     monkeypatch.setattr(weight_files, "get_file", fake_get_file)
     with pytest.raises(ConnectionError):
         weight_files.fetch("NASNet-mobile.h5")
-    assert requested == [("nasnet_mobile.h5",
-                          "https://storage.googleapis.com/tensorflow/keras-applications/nasnet/NASNet-mobile.h5",
+    assert requested == [("nasnet_mobile.h5", APPS + "nasnet/NASNet-mobile.h5",
                           {"cache_subdir": "models", "file_hash": "020fb642bf7360b370c678b08e0adf61"})]

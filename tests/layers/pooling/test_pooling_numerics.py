@@ -81,10 +81,12 @@ def _window_cells(position, layer, lengths):
 
 
 @pytest.mark.parametrize("pool", [layers.MaxPooling2D, layers.AveragePooling2D])
-@pytest.mark.parametrize("kwargs", [dict(pool_size=3, strides=2), dict(pool_size=3, strides=1, padding="same")],
+@pytest.mark.parametrize("kwargs", [dict(pool_size=3, strides=2),
+                                    dict(pool_size=3, strides=1, padding="same")],
                          ids=["overlapping_valid", "overlapping_same"])
 def test_overlapping_pooling_trains_in_a_compiled_step(pool, kwargs):
-    """ResNet's 3x3 stride-2 max pooling and Inception's 3x3 'same' average pooling, differentiated under jit."""
+    """ResNet's 3x3 stride-2 max pooling and Inception's 3x3 'same' average pooling, differentiated under
+    jit."""
     inputs = kerax.Input((7, 7, 2))
     outputs = layers.Dense(1)(layers.Flatten()(pool(**kwargs)(layers.Conv2D(2, 1)(inputs))))
     model = kerax.Model(inputs, outputs)
