@@ -1,8 +1,8 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
 from kerax import (
-    activations, applications, backend, callbacks, compat, constraints, data, datasets, dtype_policies, experimental,
-    initializers, layers, losses, metrics, models, ops, optimizers, preprocessing, random, regularizers,
-    saving, serialization, train, tree, utils,
+    activations, applications, backend, callbacks, compat, constraints, data, datasets, dtype_policies,
+    experimental, export, initializers, layers, losses, metrics, models, ops, optimizers, preprocessing,
+    random, regularizers, saving, serialization, train, tree, utils,
 )
 from kerax.backend import KerasTensor, StatelessScope, SymbolicScope, TensorShape, Variable
 from kerax.layers import Input, InputSpec, Layer

@@ -22,6 +22,7 @@ LAYERS = (
     "models",                             # Model, Functional, Sequential
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
     "applications",                       # keras.applications: model builders, ImageNet weights (uses utils)
+    "export",                             # keras.export: ExportArchive (implemented in saving/)
     "__init__",                           # kerax/__init__.py: re-exports
 )
 RANK = {name: i for i, name in enumerate(LAYERS)}
