@@ -1,8 +1,8 @@
 """kerax: the Keras API on JAX. `import kerax as keras`."""
 from kerax import (
-    activations, backend, callbacks, compat, constraints, data, datasets, distribute, distribution,
-    dtype_policies, estimator, experimental, initializers, layers, losses, metrics, mixed_precision, models,
-    ops, optimizers, preprocessing, random, regularizers, saving, serialization, train, tree, utils,
+    activations, applications, backend, callbacks, compat, constraints, data, datasets, distribute, distribution,
+    dtype_policies, estimator, experimental, export, initializers, layers, losses, metrics, mixed_precision,
+    models, ops, optimizers, preprocessing, random, regularizers, saving, serialization, train, tree, utils,
 )
 from kerax.backend import KerasTensor, StatelessScope, SymbolicScope, TensorShape, Variable
 from kerax.distribution import device

@@ -40,6 +40,10 @@ CORE = {
                     "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "
                     "with a step_placement, batch rows are split over its mesh inside that call",
     "concatenate_steps": "(outputs) [K, B, ...] stacked per-step outputs -> [K * B, ...]",
+    # Self-contained inference programs
+    "export_function": "(fn, state, input_specs) `fn(state, *inputs)` compiled and serialized (bytes) for "
+                       "inputs given as (shape with None for any size, dtype); runs without fn's Python code",
+    "load_exported": "(data) the callable `(state, *inputs) -> outputs` that export_function's bytes hold",
     # Checks inside compiled code
     "check_in_range": "(x, low, high, describe) error describe(value) for a value of x outside [low, high); "
                       "inside compiled code it is recorded and raised by raise_reported()",

@@ -6,7 +6,7 @@ from kerax import backend, serialization
 from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
-from kerax.saving import compile_config, json_format, saving_api, weights
+from kerax.saving import compile_config, export_archive, json_format, saving_api, weights
 from kerax.trainers.trainer import Trainer
 from kerax import tree
 
@@ -143,6 +143,18 @@ class Model(Trainer, Layer):
 
     def to_yaml(self, **kwargs):
         return json_format.to_yaml(self, **kwargs)
+
+    def export(self, filepath, format="kerax", verbose=None, input_signature=None, **kwargs):
+        """Writes a self-contained inference artifact (jax.export programs and weights) whose endpoint `serve`
+        runs the model; `kerax.export.load_archive(filepath).serve(x)` runs it without this code."""
+        export_archive.export_model(self, filepath, format, verbose, input_signature, **kwargs)
+
+    def quantize(self, mode=None, config=None, filters=None, **kwargs):
+        raise NotImplementedError(
+            f"model.quantize({mode!r}) is not implemented in kerax yet: Keras's int8 / int4 / float8 / GPTQ "
+            "quantization of Dense, EinsumDense and Embedding weights is missing. Keep the float model (or "
+            "cast it with a dtype policy such as 'mixed_bfloat16')."
+        )
 
 
 def _functional_variant(cls, functional):

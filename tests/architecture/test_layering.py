@@ -25,6 +25,8 @@ LAYERS = (
     "mixed_precision",                    # policies and LossScaleOptimizer, one namespace
     "estimator",                          # tf.keras's model_to_estimator over fit
     "utils", "datasets", "preprocessing", "experimental", "compat", "train",  # public high-level namespaces
+    "applications",                       # keras.applications: model builders, ImageNet weights (uses utils)
+    "export",                             # keras.export: ExportArchive (implemented in saving/)
     "__init__",                           # kerax/__init__.py: re-exports
 )
 RANK = {name: i for i, name in enumerate(LAYERS)}

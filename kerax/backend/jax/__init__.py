@@ -16,13 +16,14 @@ from kerax.backend.jax.distribution import (
 )
 from kerax.backend.jax import settings
 from kerax.backend.jax.settings import configure_engine, engine_started, gpus_hidden_too_late
+from kerax.backend.jax.export import export_function, load_exported
 from kerax.backend.jax.trainer import compile_loop, concatenate_steps, enable_persistent_compilation_cache
 
 __all__ = (
     "Variable", "convert_to_tensor", "convert_to_numpy", "to_host", "device_put", "is_tensor", "is_traced",
     "shape", "cast", "block_until_ready", "compute_output_spec", "cond", "scan", "fori_loop", "while_loop",
     "stop_gradient", "value_and_grad", "jit", "compile_loop", "concatenate_steps", "check_in_range",
-    "raise_reported", "start_profiler", "stop_profiler", "device_scope_name",
+    "raise_reported", "start_profiler", "stop_profiler", "device_scope_name", "export_function", "load_exported",
     "list_devices", "device_count", "device_mesh", "tensor_layout", "distribute_tensor", "layout_devices",
     "device_scope", "step_placement", "initialize_distributed", "process_info",
     "engine_started", "configure_engine", "gpus_hidden_too_late",

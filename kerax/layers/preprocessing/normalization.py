@@ -44,6 +44,9 @@ class Normalization(Layer):
             self.adapt_mean = self.add_weight(name="mean", shape=shape, initializer="zeros", trainable=False)
             self.adapt_variance = self.add_weight(name="variance", shape=shape, initializer="ones",
                                                   trainable=False)
+            # Keras keeps this third weight for files of older versions (e.g. the EfficientNet weights)
+            self.count = self.add_weight(name="count", shape=(), dtype="int", initializer="zeros",
+                                         trainable=False)
         self.built = True
 
     def adapt(self, data, batch_size=None, steps=None):

@@ -78,3 +78,19 @@ def _window_cells(position, layer, lengths):
         before = max((math.ceil(n / s) - 1) * s + p - n, 0) // 2 if layer.padding == "same" else 0
         ranges.append(range(max(o * s - before, 0), min(o * s - before + p, n)))
     return itertools.product(*ranges)
+
+
+@pytest.mark.parametrize("pool", [layers.MaxPooling2D, layers.AveragePooling2D])
+@pytest.mark.parametrize("kwargs", [dict(pool_size=3, strides=2),
+                                    dict(pool_size=3, strides=1, padding="same")],
+                         ids=["overlapping_valid", "overlapping_same"])
+def test_overlapping_pooling_trains_in_a_compiled_step(pool, kwargs):
+    """ResNet's 3x3 stride-2 max pooling and Inception's 3x3 'same' average pooling, differentiated under
+    jit."""
+    inputs = kerax.Input((7, 7, 2))
+    outputs = layers.Dense(1)(layers.Flatten()(pool(**kwargs)(layers.Conv2D(2, 1)(inputs))))
+    model = kerax.Model(inputs, outputs)
+    model.compile(optimizer="sgd", loss="mse")
+    before = model.layers[1].kernel.numpy()
+    history = model.fit(np.ones((2, 7, 7, 2), "float32"), np.ones((2, 1), "float32"), verbose=0)
+    assert np.isfinite(history.history["loss"][0]) and not np.allclose(model.layers[1].kernel.numpy(), before)
