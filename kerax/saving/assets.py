@@ -6,6 +6,7 @@ import os
 import tempfile
 
 from kerax.saving import weights_store
+from kerax.saving import file_checks
 
 PREFIX = "assets/"
 
@@ -34,7 +35,7 @@ def asset_files(model):
 
 
 def load_assets(model, names, read):
-    """Gives each layer with assets the files stored for it; `names` lists the saved files, `read(name)` reads
+    """Gives each layer with assets the files stored for it; `names` lists the saved files, `read(name, limit)` reads
     one."""
     for path, layer in _owners(model):
         prefix = f"{PREFIX}{path}/"
@@ -46,5 +47,5 @@ def load_assets(model, names, read):
                 target = os.path.join(tmp, *name[len(prefix):].split("/"))
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as f:
-                    f.write(read(name))
+                    f.write(read(name, file_checks.ASSET_MEMBER_LIMIT))
             layer.load_assets(tmp)
