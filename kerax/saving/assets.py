@@ -5,8 +5,7 @@ before its weights are loaded. A layer with assets also stands for the layers ne
 import os
 import tempfile
 
-from kerax.saving import weights_store
-from kerax.saving import file_checks
+from kerax.saving import file_checks, weights_store
 
 PREFIX = "assets/"
 
