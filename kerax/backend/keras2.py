@@ -47,7 +47,7 @@ def _merge_runs(labels):
     np_ = engine.numpy
     previous = np_.concatenate([np_.full_like(labels[:, :1], -1), labels[:, :-1]], axis=1)
     keep = np_.logical_and(np_.not_equal(labels, previous), np_.greater_equal(labels, 0))
-    order = np_.argsort(np_.logical_not(keep), axis=1, stable=True)
+    order = np_.argsort(np_.logical_not(keep), axis=1)  # a stable sort, as the engine's argsort is
     packed = np_.take_along_axis(labels, order, axis=1)
     count = np_.sum(keep, axis=1, keepdims=True)
     return np_.where(np_.less(np_.arange(labels.shape[1])[None, :], count), packed, -1)
