@@ -5,6 +5,11 @@ from kerax import (
     models, ops, optimizers, preprocessing, random, regularizers, saving, serialization, train, tree, utils,
 )
 from kerax.backend import KerasTensor, StatelessScope, SymbolicScope, TensorShape, Variable
+from kerax.initializers import Initializer
+from kerax.losses import Loss
+from kerax.metrics import Metric
+from kerax.optimizers import Optimizer
+from kerax.regularizers import Regularizer
 from kerax.distribution import device
 from kerax.dtype_policies import DTypePolicy, FloatDTypePolicy
 from kerax.layers import Input, InputSpec, Layer

@@ -16,6 +16,10 @@ from kerax.backend.config import (
 )
 from kerax.backend.engine import *  # noqa: F401,F403 (the contract's names)
 from kerax.backend.keras2 import ctc_batch_cost, ctc_decode
+
+get_uid = naming.get_uid
+is_float_dtype = dtypes.is_float
+is_int_dtype = dtypes.is_int
 from kerax.backend import tensorflow_backend
 from kerax.backend.session import InteractiveSession, Session, get_session, set_session
 from kerax.backend.session_config import ConfigProto, GPUOptions

@@ -156,3 +156,15 @@ def test_layers_serialize_and_deserialize_in_keras_format():
     assert config["module"] == "keras.layers" and config["class_name"] == "Dense"
     rebuilt = kerax.layers.deserialize({"class_name": "Dense", "config": {"units": 4, "name": "old"}})
     assert (type(rebuilt).__name__, rebuilt.units, rebuilt.name) == ("Dense", 4, "old")
+
+
+def test_top_level_base_classes_and_backend_helpers():
+    import kerax
+
+    assert issubclass(kerax.losses.MeanSquaredError, kerax.Loss)
+    assert issubclass(kerax.metrics.AUC, kerax.Metric) and issubclass(kerax.optimizers.Adam, kerax.Optimizer)
+    assert isinstance(kerax.initializers.get("ones"), kerax.Initializer)
+    assert isinstance(kerax.regularizers.get("l2"), kerax.Regularizer)
+    assert [kerax.backend.get_uid("uid_test") for _ in range(3)] == [1, 2, 3]
+    assert kerax.backend.is_float_dtype("bfloat16") and not kerax.backend.is_float_dtype("int8")
+    assert kerax.backend.is_int_dtype("uint8") and not kerax.backend.is_int_dtype("float32")

@@ -15,5 +15,12 @@ def uniquify(prefix):
     return prefix if count == 0 else f"{prefix}_{count}"
 
 
+def get_uid(prefix=""):
+    """1, 2, 3, ... on successive calls with the same prefix (Keras's `backend.get_uid`); shares the counts
+    that default names use."""
+    _counts[prefix] = _counts.get(prefix, 0) + 1
+    return _counts[prefix]
+
+
 def reset():
     _counts.clear()
