@@ -1,9 +1,10 @@
 """Small architectures train (one step on tiny images), and the fine-tuning example keeps a frozen base,
 BatchNormalization statistics included, exactly as it was.
 
-Compiling a training step is what costs here (XLA on CPU, measured on the 2 shared cores): MobileNet ~16 s CPU,
-MobileNetV3Small minimalistic ~26 s, MobileNetV2 ~32 s, MobileNetV3Small ~51 s, NASNetMobile ~190 s. The suite
-trains the first two, and MobileNetV2's head in the example; all five were trained once this way by hand."""
+Compiling a training step is what costs here (XLA on CPU; measured on the 2 shared cores, CPU seconds:
+MobileNet ~16, minimalistic MobileNetV3Small ~26, MobileNetV3Small ~51; wall seconds on the loaded machine:
+MobileNetV2 ~80, NASNetMobile ~480). The suite trains the first two, and MobileNetV2's head in the example;
+the four smallest (MobileNetV3Small, MobileNetV2, MobileNet, NASNetMobile) each trained one step by hand."""
 import importlib.util
 import pathlib
 
