@@ -1,6 +1,6 @@
 """Pieces several application families share: the classifier top and feature pooling, padding for strided
 convolutions, channel rounding, and the ReLU layers of the MobileNets."""
-from kerax import activations, backend, layers
+from kerax import activations, layers
 from kerax.applications.model_inputs import channels_first
 
 
@@ -57,7 +57,5 @@ def make_divisible(value, divisor=8, min_value=None):
 
 
 def relu(max_value=None, name=None):
-    """The ReLU layer Keras writes as `layers.ReLU(max_value)`: same default name (`re_lu`, `re_lu_1`, ...)
-    and computation. It is an `Activation` until kerax.layers has `ReLU` (then build `layers.ReLU` here)."""
-    activation = {None: "relu", 6.0: "relu6"}[None if max_value is None else float(max_value)]
-    return layers.Activation(activation, name=name or backend.naming.uniquify("re_lu"))
+    """`layers.ReLU(max_value)`, as Keras builds these models."""
+    return layers.ReLU(max_value=max_value, name=name)
