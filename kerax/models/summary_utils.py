@@ -122,7 +122,6 @@ class _Table:
             if not self.plain:
                 fields.append(connections[0] if connections else "")
             if show_trainable:
-                fields += [""] * (4 - len(fields)) if not self.plain else []
                 fields.append("Y" if getattr(layer, "trainable", True) else "N")
             rows.append((level, fields))
             rows += [(level, ["", "", "", extra]) for extra in connections[1:]]

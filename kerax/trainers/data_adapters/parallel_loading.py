@@ -5,6 +5,7 @@ An indexable dataset (`Sequence` / `PyDataset`) is read by `workers` threads, or
 `use_multiprocessing=True`, in order. A generator can only be read by one consumer, so one thread reads it ahead.
 """
 import collections
+import itertools
 import multiprocessing
 import queue
 import threading
@@ -33,18 +34,14 @@ def indexed_in_order(source, indices, workers, use_multiprocessing, max_queue_si
     else:
         pool = futures.ThreadPoolExecutor(workers, thread_name_prefix="kerax-loader")
         fetch = source.__getitem__
-    pending = collections.deque()
     indices = iter(indices)
+    pending = collections.deque(pool.submit(fetch, i) for i in itertools.islice(indices, max_queue_size))
     try:
-        for index in indices:
-            pending.append(pool.submit(fetch, index))
-            if len(pending) >= max_queue_size:
-                break
         while pending:
             batch = pending.popleft().result()
-            for index in indices:
-                pending.append(pool.submit(fetch, index))
-                break
+            following = next(indices, _END)
+            if following is not _END:
+                pending.append(pool.submit(fetch, following))
             yield batch
     finally:
         for future in pending:
