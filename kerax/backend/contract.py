@@ -35,7 +35,8 @@ CORE = {
     "jit": "(fn, donate_argnums=(), static_argnums=()) fn compiled",
     # The compiled training loop
     "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True) several "
-                    "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call",
+                    "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "
+                    "without donation, state entries the step leaves unchanged come back as None",
     "concatenate_steps": "(outputs) [K, B, ...] stacked per-step outputs -> [K * B, ...]",
     # Checks inside compiled code
     "check_in_range": "(x, low, high, describe) error describe(value) for a value of x outside [low, high); "

@@ -5,6 +5,7 @@ inside a StatelessScope over every piece of state; the backend compiles that pur
 steps per device call, and the new state is written back into the Variables after each call.
 """
 import math
+import threading
 
 import numpy as np
 
@@ -21,6 +22,8 @@ from kerax.console import io_utils
 MAX_STEPS_PER_EXECUTION = 1024
 # Updates per epoch of a live progress bar.
 LIVE_PROGRESS_UPDATES = 20
+# Held while a compiled step reads the variables' arrays, runs and stores their new values (see _StepRunner).
+_STATE_LOCK = threading.RLock()
 
 
 class Trainer:
@@ -193,11 +196,13 @@ class Trainer:
 
     def _runner(self, mode, resident):
         key = (mode, resident)
-        if key not in self._runners:
-            step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
-            self._runners[key] = _StepRunner(step, self._state_variables(mode), resident,
-                                             keep_all_outputs=mode == "predict", eager=self._run_eagerly)
-        return self._runners[key]
+        with _STATE_LOCK:
+            if key not in self._runners:
+                step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
+                self._runners[key] = _StepRunner(step, self._state_variables(mode), resident,
+                                                 keep_all_outputs=mode == "predict", eager=self._run_eagerly,
+                                                 donate=mode == "train")
+            return self._runners[key]
 
     def _steps_per_call(self, steps, callbacks, mode, verbose):
         if self._steps_per_execution:
@@ -416,9 +421,15 @@ class Trainer:
 
 
 class _StepRunner:
-    """A step made pure over `state_variables`, compiled into a multi-step loop (or run eagerly)."""
+    """A step made pure over `state_variables`, compiled into a multi-step loop (or run eagerly).
 
-    def __init__(self, step, state_variables, resident, keep_all_outputs, eager):
+    Only training donates the state's buffers: inference (predict, evaluate) leaves the variables' arrays
+    valid, so other threads may read them meanwhile, and returns only the state it assigned (metrics, a
+    stateful RNN's states). Reading the state, calling the program and storing its new state happen under
+    one lock, so concurrent `fit` and `predict` calls (on one model, or on models sharing layers) never use
+    a donated buffer or lose an update."""
+
+    def __init__(self, step, state_variables, resident, keep_all_outputs, eager, donate):
         self.state_variables = state_variables
         self.resident = resident
         self.keep_all_outputs = keep_all_outputs
@@ -436,15 +447,18 @@ class _StepRunner:
             return new_state, outputs
 
         self.compiled = None if eager else backend.compile_loop(
-            pure_step, resident, keep_all_outputs=keep_all_outputs)
+            pure_step, resident, keep_all_outputs=keep_all_outputs, donate_state=donate)
 
     def run(self, *args):
         if self.eager:
-            return self._run_eagerly(*args)
-        state = _distinct_buffers([v.raw_state() for v in self.state_variables])
-        new_state, outputs = self.compiled(state, *args)
-        for variable, value in zip(self.state_variables, new_state):
-            variable.replace_state(value)
+            with _STATE_LOCK:
+                return self._run_eagerly(*args)
+        with _STATE_LOCK:
+            state = _distinct_buffers([v.raw_state() for v in self.state_variables])
+            new_state, outputs = self.compiled(state, *args)
+            for variable, value in zip(self.state_variables, new_state):
+                if value is not None:
+                    variable.replace_state(value)
         backend.raise_reported()  # e.g. an Embedding id out of range, once the state is safe
         if self.log_order is not None:
             outputs = {key: outputs[key] for key in self.log_order}
