@@ -85,9 +85,19 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
     if ignore_class is not None:
         valid = ops.not_equal(y_true, ignore_class)
         y_true = ops.where(valid, y_true, 0)
-    one_hot = ops.one_hot(y_true, y_pred.shape[axis], axis=axis, dtype=y_pred.dtype)
+    classes = y_pred.shape[axis]
+    backend.check_in_range(y_true, 0, classes, lambda label: _describe_bad_label(label, classes))
+    one_hot = ops.one_hot(y_true, classes, axis=axis, dtype=y_pred.dtype)
     loss = -ops.sum(one_hot * _log_probabilities(y_pred, from_logits, axis), axis=axis)
     return loss if valid is None else ops.where(valid, loss, 0.0)
+
+
+def _describe_bad_label(label, classes):
+    return (
+        f"sparse_categorical_crossentropy received the label {label}, outside the valid range [0, {classes}) "
+        f"of the {classes} classes the model predicts. Labels must be class indices 0 to {classes - 1}: "
+        "shift 1-based labels down by one, or give the last layer one unit per class."
+    )
 
 
 def kl_divergence(y_true, y_pred):

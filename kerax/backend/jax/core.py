@@ -50,10 +50,10 @@ def convert_to_tensor(x, dtype=None, sparse=None):
             "A symbolic KerasTensor was used where a real value is needed. Symbolic tensors only exist "
             "while building a functional model; call the model on arrays instead."
         )
-    if dtype is None:
-        dtype = host_data.host_dtype(x)
     # Host data is converted by NumPy and then transferred: converting with jnp would compile a kernel
     # for every new shape.
+    if dtype is None:
+        return jax.device_put(host_data.to_host_array(x, "the input"))  # int64 ids beyond int32 raise
     return jax.device_put(np.asarray(x, dtype=jnp.dtype(dtype)))
 
 
