@@ -145,12 +145,79 @@ def test_backend_ctc_decode_tf_keras_semantics(rng):
     assert isinstance(decoded, list) and len(decoded) == 2 and decoded[0].shape == (2, 4)
     for b, t in enumerate([4, 3]):
         for k, (labels, p) in enumerate(best_labellings(probs[b, :t].astype("float64"), 2, 2)):
+            labels = collapse(labels, blank=-1)  # TF's decoder emits a run of equal labels once
             assert np.asarray(decoded[k])[b].tolist() == list(labels) + [-1] * (4 - len(labels))
             np.testing.assert_allclose(log_prob[b, k], np.log(p), rtol=1e-4)
     greedy, neg_sum = K.ctc_decode(probs, np.array([[4], [3]]))
     assert len(greedy) == 1 and neg_sum.shape == (2, 1)
     labels = collapse(probs[0].argmax(-1), blank=2)
     assert np.asarray(greedy[0])[0].tolist() == list(labels) + [-1] * (4 - len(labels))
+
+
+def np_forward_ctc_loss(log_probs, labels, blank):
+    """-log p(labels) by the CTC forward algorithm over the extended sequence (blank, l1, blank, ...)."""
+    extended = [blank]
+    for label in labels:
+        extended += [label, blank]
+    alpha = np.full(len(extended), -np.inf)
+    alpha[:2] = log_probs[0, extended[:2]]
+    for t in range(1, len(log_probs)):
+        previous = alpha.copy()
+        for s, label in enumerate(extended):
+            total = np.logaddexp(previous[s], previous[s - 1]) if s else previous[s]
+            if s > 1 and label != blank and label != extended[s - 2]:  # equal labels need a blank between
+                total = np.logaddexp(total, previous[s - 2])
+            alpha[s] = total + log_probs[t, label]
+    return -np.logaddexp(alpha[-1], alpha[-2]) if labels else -alpha[-1]
+
+
+def literal_probabilities():
+    z = np.sin(np.arange(2 * 7 * 4, dtype="float64") * 1.7).reshape(2, 7, 4) * 2
+    return (np.exp(z) / np.exp(z).sum(-1, keepdims=True)).astype("float32")
+
+
+def test_ctc_batch_cost_with_repeated_labels_matches_tf_keras_and_the_forward_algorithm():
+    probs = literal_probabilities()  # 4 classes, blank = 3
+    labels, label_length, input_length = np.array([[2, 2, 2], [0, 1, 1]]), [[3], [3]], [[7], [6]]
+    loss = np.asarray(K.ctc_batch_cost(labels, probs, np.array(input_length), np.array(label_length)))[:, 0]
+    np.testing.assert_allclose(loss, [13.59087085723877, 9.133963584899902], rtol=1e-5)  # tf_keras 2.21
+    log_probs = np.log(probs.astype("float64") + 1e-7)
+    log_probs -= np.log(np.exp(log_probs).sum(-1, keepdims=True))
+    expected = [np_forward_ctc_loss(log_probs[0], [2, 2, 2], 3),
+                np_forward_ctc_loss(log_probs[1, :6], [0, 1, 1], 3)]
+    np.testing.assert_allclose(loss, expected, rtol=1e-5)
+
+
+def test_forward_algorithm_agrees_with_brute_force_so_it_can_judge_longer_sequences(rng):
+    logits = rng.normal(size=(5, 3))
+    log_probs = np.log(softmax(logits))
+    for labels in ([1, 1], [1, 1, 1], [2, 1, 1], []):
+        brute = labelling_probabilities(np.exp(log_probs), 0).get(tuple(labels), 0.0)
+        np.testing.assert_allclose(np_forward_ctc_loss(log_probs, labels, 0), -np.log(brute), rtol=1e-10)
+        loss = ops.ctc_loss(np.array([labels + [0] * (3 - len(labels))]), logits[None].astype("float32"),
+                            np.array([len(labels)]), np.array([5]), mask_index=0)
+        np.testing.assert_allclose(np.asarray(loss), [-np.log(brute)], rtol=1e-5)
+
+
+@pytest.mark.parametrize("label", [3, 4, -1])
+def test_a_label_that_is_the_blank_or_no_class_is_an_error_naming_it(label):
+    probs = literal_probabilities()  # a label of 3 is the blank: no CTC probability exists for it
+    with pytest.raises(ValueError, match=f"CTC received the label {label}: labels must be classes in "
+                                         r"\[0, 4\) other than the blank class 3"):
+        K.ctc_batch_cost(np.array([[1, label], [0, 1]]), probs, np.array([[7], [6]]), np.array([[2], [2]]))
+    # Past label_length it is padding, and no error.
+    K.ctc_batch_cost(np.array([[1, label], [0, 1]]), probs, np.array([[7], [6]]), np.array([[1], [2]]))
+
+
+def test_tf_keras_beam_search_decode_emits_runs_once_as_tensorflow_does():
+    decoded, log_prob = K.ctc_decode(literal_probabilities(), np.array([7, 6]), greedy=False, beam_width=16,
+                                      top_paths=2)
+    # Recorded with tf_keras 2.21 (tf.compat.v1.nn.ctc_beam_search_decoder, merge_repeated=True).
+    assert [np.asarray(d).tolist() for d in decoded] == [
+        [[1, 0, -1, -1, -1, -1, -1], [2, 1, -1, -1, -1, -1, -1]],
+        [[1, 0, -1, -1, -1, -1, -1], [2, 1, 2, 1, -1, -1, -1]]]
+    np.testing.assert_allclose(log_prob, [[-1.1583714485168457, -1.9459096193313599],
+                                          [-0.7555046081542969, -2.150049924850464]], rtol=1e-5)
 
 
 def test_decode_rejects_bad_arguments():

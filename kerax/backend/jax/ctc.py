@@ -8,7 +8,7 @@ import functools
 import jax
 import jax.numpy as jnp
 
-from kerax.backend.jax import ctc_beam_search
+from kerax.backend.jax import checks, ctc_beam_search
 from kerax.backend.jax.numpy import _op
 
 # A finite "log 0": keeps the loss and its gradient finite where no alignment exists (TF returns inf there).
@@ -64,9 +64,25 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
     """Per-sample negative log-likelihood `(batch,)` of `target` `(batch, max_label_length)` under the CTC
     model over `output` logits `(batch, max_time, classes)`."""
     log_probs, dtype = _log_probs(output)
-    target = jnp.asarray(target).astype(jnp.int32)
-    loss = _ctc_loss(target, log_probs, _lengths(target_length), _lengths(output_length), int(mask_index))
+    target, target_length = jnp.asarray(target).astype(jnp.int32), _lengths(target_length)
+    _check_labels(target, target_length, log_probs.shape[-1], int(mask_index))
+    loss = _ctc_loss(target, log_probs, target_length, _lengths(output_length), int(mask_index))
     return loss.astype(dtype)
+
+
+def _check_labels(target, target_length, num_classes, mask_index):
+    """Labels within `target_length` must be classes other than the blank: a blank label has no CTC
+    meaning (the loss would count paths that never emit it)."""
+    used = jnp.arange(target.shape[1])[None, :] < target_length[:, None]
+
+    def describe(label):
+        return (f"CTC received the label {label}: labels must be classes in [0, {num_classes}) other than "
+                f"the blank class {mask_index} (mask_index; tf.keras's ctc_batch_cost uses the last class). "
+                "Check that the model has one output per character plus one for the blank.")
+
+    checks.check_in_range(jnp.where(used, target, mask_index), 0, num_classes, describe)
+    checks.check_in_range(jnp.where(used & (target == mask_index), 1, 0), 0, 1,
+                          lambda _: describe(mask_index))
 
 
 def _pack_left(labels, keep):
