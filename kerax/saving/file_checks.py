@@ -1,8 +1,12 @@
 """Opening saved files with errors that name the path and say what is wrong: missing, truncated, not HDF5,
 a TensorFlow checkpoint or SavedModel kerax cannot read."""
 import contextlib
+import math
 import os
 import zipfile
+
+# A model's config.json or metadata.json describes it: a few MB even for thousands of layers.
+JSON_MEMBER_LIMIT = 16 * 2**20
 
 _TF_FORMATS = (
     "Re-save it from TensorFlow as `model.save('model.keras')`, `model.save('model.h5')` or "
@@ -67,3 +71,27 @@ def open_zip(path):
             f"Cannot read {path}: it is not a valid `.keras` archive (the zip file may be truncated or "
             f"corrupted): {error}"
         ) from None
+
+
+def weights_member_limit(model):
+    """The most a weights file for `model` can need: its weights and three optimizer slots for each, at up to
+    8 bytes an element, plus HDF5's bookkeeping."""
+    return 32 * sum(math.prod(v.shape) for v in model.weights) + 64 * 2**20
+
+
+def read_bounded(open_member, declared_size, limit, what):
+    """The bytes of an archive member, refused (before anything is inflated) when its declared size, or the
+    size it turns out to have, is more than its role can need: a damaged or hostile file."""
+    def refuse(size):
+        return ValueError(
+            f"Refusing to read {what}: it holds {size} bytes, more than the {limit} bytes a file in this role "
+            "can need. The file is damaged or was made to exhaust memory; load only files you trust."
+        )
+
+    if declared_size > limit:
+        raise refuse(declared_size)
+    with open_member() as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise refuse(f"over {limit}")
+    return data

@@ -5,9 +5,7 @@
 import json
 import warnings
 
-import numpy as np
-
-from kerax.saving import compile_config, file_checks, hdf5_weights, json_format
+from kerax.saving import compile_config, file_checks, hdf5_weights, json_format, weight_checks
 from kerax.saving.atomic_write import atomic_file
 
 
@@ -65,7 +63,7 @@ def load_model(path, custom_objects=None, compile=True, safe_mode=True):
 
 def _load_optimizer(group, optimizer, path):
     names = hdf5_weights.read_attribute(group, "weight_names")
-    values = [np.asarray(group[name]) for name in names]
+    values = [group[name] for name in names]  # unread until their shapes fit
     variables = optimizer.variables
     if len(values) != len(variables) or any(tuple(v.shape) != x.shape for v, x in zip(variables, values)):
         warnings.warn(
@@ -76,5 +74,4 @@ def _load_optimizer(group, optimizer, path):
             stacklevel=3,
         )
         return
-    for variable, value in zip(variables, values):
-        variable.assign(value)
+    weight_checks.assign_all([(variables, values)], path)

@@ -81,13 +81,15 @@ def _write_weights(group, variables):
         group.create_dataset(name, data=variable.numpy())
 
 
-def _read_layer(group, layer_name):
+def _datasets(group, layer_name):
+    """The layer's datasets, unread: their shapes are checked against the model before any is read."""
     layer_group = group[layer_name]
-    return [np.asarray(layer_group[name]) for name in read_attribute(layer_group, "weight_names")]
+    return [layer_group[name] for name in read_attribute(layer_group, "weight_names")]
 
 
 def load_weights_from_group(group, model, source, by_name=False, skip_mismatch=False):
-    saved = [(name, _read_layer(group, name)) for name in read_attribute(group, "layer_names")]
+    """Checks every layer against the file first, then assigns: a mismatch leaves the model unchanged."""
+    saved = [(name, _datasets(group, name)) for name in read_attribute(group, "layer_names")]
     saved = [(name, values) for name, values in saved if values]
     layers = [layer for layer in model.layers if legacy_weights(layer)]
     if by_name:
@@ -102,22 +104,23 @@ def load_weights_from_group(group, model, source, by_name=False, skip_mismatch=F
                 "`by_name=True` to match layers by name."
             )
         pairs = [(layer, name, values) for layer, (name, values) in zip(layers, saved)]
+    checked = []
     for layer, saved_name, values in pairs:
         variables = legacy_weights(layer)
         label = f'layer "{layer.name}"' + ("" if saved_name == layer.name else f' (saved as "{saved_name}")')
         if weight_checks.check(label, variables, values, source, skip_mismatch, layer.built):
-            for variable, value in zip(variables, values):
-                variable.assign(value)
-    _load_top_level(group, model, source, skip_mismatch)
+            checked.append((variables, values))
+    checked += _check_top_level(group, model, source, skip_mismatch)
+    weight_checks.assign_all(checked, source)
 
 
-def _load_top_level(group, model, source, skip_mismatch):
+def _check_top_level(group, model, source, skip_mismatch):
     if "top_level_model_weights" not in group:
-        return
-    values = _read_layer(group, "top_level_model_weights")
+        return []
+    values = _datasets(group, "top_level_model_weights")
     nested = {id(v) for layer in model.layers for v in layer.weights}
     own = [v for v in model.weights if id(v) not in nested]
     if (values or own) and weight_checks.check(f'model "{model.name}" (its own weights)', own, values, source,
                                                skip_mismatch):
-        for variable, value in zip(own, values):
-            variable.assign(value)
+        return [(own, values)]
+    return []

@@ -34,12 +34,14 @@ def model_files(model, include_optimizer=True):
 
 
 def model_from_files(read, source, custom_objects=None, compile=True, safe_mode=True):
-    """Rebuilds a model from the three files; `read(name)` returns a file's bytes, `source` names them."""
-    config = json.loads(read(CONFIG_FILE))
+    """Rebuilds a model from the three files; `read(name, limit)` returns a file's bytes (refusing more than
+    `limit`), `source` names them."""
+    config = json.loads(read(CONFIG_FILE, file_checks.JSON_MEMBER_LIMIT))
     model = json_format.model_from_config(config, custom_objects, safe_mode_enabled=safe_mode)
     if compile and config.get("compile_config"):
         compile_config.compile_from_config(model, config["compile_config"], custom_objects)
-    load_weights_bytes(model, read(WEIGHTS_FILE), f"{source}/{WEIGHTS_FILE}")
+    load_weights_bytes(model, read(WEIGHTS_FILE, file_checks.weights_member_limit(model)),
+                       f"{source}/{WEIGHTS_FILE}")
     return model
 
 
@@ -56,9 +58,10 @@ def save_model(model, path, include_optimizer=True):
 
 
 def _reader(archive, path):
-    def read(name):
+    def read(name, limit):
         try:
-            return archive.read(name)
+            info = archive.getinfo(name)
+            return file_checks.read_bounded(lambda: archive.open(info), info.file_size, limit, f"{name} in {path}")
         except KeyError:
             raise ValueError(f"{path} has no {name}: it is not a Keras model archive.") from None
         except zipfile.BadZipFile as error:
@@ -74,5 +77,5 @@ def load_model(path, custom_objects=None, compile=True, safe_mode=True):
 def load_weights(model, path, by_name=False, skip_mismatch=False):
     """The weights (and optimizer state) of a `.keras` file, into an already built `model`."""
     with file_checks.open_zip(path) as archive:
-        load_weights_bytes(model, _reader(archive, path)(WEIGHTS_FILE), f"{path}/{WEIGHTS_FILE}",
-                           by_name=by_name, skip_mismatch=skip_mismatch)
+        data = _reader(archive, path)(WEIGHTS_FILE, file_checks.weights_member_limit(model))
+        load_weights_bytes(model, data, f"{path}/{WEIGHTS_FILE}", by_name=by_name, skip_mismatch=skip_mismatch)

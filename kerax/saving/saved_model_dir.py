@@ -6,7 +6,7 @@ TensorFlow's own SavedModel (`saved_model.pb` with TF graphs) needs TensorFlow; 
 """
 import os
 
-from kerax.saving import keras_archive
+from kerax.saving import file_checks, keras_archive
 from kerax.saving.atomic_write import atomic_directory
 
 
@@ -28,10 +28,10 @@ def _reader(path):
             )
         raise ValueError(f"{path} is a directory without {keras_archive.CONFIG_FILE}: not a saved model.")
 
-    def read(name):
+    def read(name, limit):
+        member = os.path.join(path, name)
         try:
-            with open(os.path.join(path, name), "rb") as f:
-                return f.read()
+            return file_checks.read_bounded(lambda: open(member, "rb"), os.path.getsize(member), limit, member)
         except FileNotFoundError:
             raise ValueError(f"The saved model {path} has no {name}: it is incomplete.") from None
 
@@ -44,5 +44,6 @@ def load_model(path, custom_objects=None, compile=True, safe_mode=True):
 
 def load_weights(model, path, by_name=False, skip_mismatch=False):
     name = keras_archive.WEIGHTS_FILE
-    keras_archive.load_weights_bytes(model, _reader(path)(name), os.path.join(path, name),
-                                     by_name=by_name, skip_mismatch=skip_mismatch)
+    data = _reader(path)(name, file_checks.weights_member_limit(model))
+    keras_archive.load_weights_bytes(model, data, os.path.join(path, name), by_name=by_name,
+                                     skip_mismatch=skip_mismatch)

@@ -1,6 +1,12 @@
 """The checks every weights loader makes before assigning: same number of weights, same shapes; a mismatch
-is an error naming the layer and both sets of shapes (or, with `skip_mismatch=True`, a warning)."""
+is an error naming the layer and both sets of shapes (or, with `skip_mismatch=True`, a warning).
+
+Loaders check the shapes of a file's datasets (HDF5 metadata, nothing read yet) against the whole model
+first and only then read and assign (`assign_all`): a file that does not fit, or that declares absurd
+shapes, neither allocates memory for them nor leaves the model half-loaded."""
 import warnings
+
+import numpy as np
 
 
 def _shapes(values):
@@ -43,3 +49,15 @@ def check_unused(groups, used, source):
             f"{', '.join(n.strip('/') for n in unused)}. It was saved from a different architecture (more or "
             "other layers). Pass `skip_mismatch=True` to load what matches anyway."
         )
+
+
+def assign_all(checked, source):
+    """Reads every dataset of `checked` [(variables, datasets)], then assigns them all."""
+    try:
+        values = [[np.asarray(dataset[()]) for dataset in datasets] for _, datasets in checked]
+    except (OSError, RuntimeError, ValueError) as error:
+        raise ValueError(f"Cannot read the weights in {source}: the file is damaged ({error}). The model's "
+                         "weights are unchanged.") from None
+    for (variables, _), arrays in zip(checked, values):
+        for variable, array in zip(variables, arrays):
+            variable.assign(array)

@@ -95,13 +95,13 @@ def save(model, h5_file, include_optimizer=True):
 
 
 def load(model, h5_file, source, by_name=False, skip_mismatch=False):
-    """Assigns the values stored in `h5_file` (read from `source`, a path for messages) to `model`."""
-
+    """Assigns the values stored in `h5_file` (read from `source`, a path for messages) to `model`: every
+    object is checked against the file first, then all are assigned (a mismatch changes nothing)."""
     optimizer = getattr(model, "optimizer", None)
     if optimizer is not None and not optimizer.built and "optimizer" in h5_file and model.built:
         optimizer.build(model._trainable_for_training())  # so its saved state can be restored now
     by_name_groups = _groups_by_name(h5_file) if by_name else None
-    used = set()
+    used, checked = set(), []
     for path, obj in state_entries(model, include_optimizer=True):
         variables = _own_variables(obj)
         is_optimizer = path == "optimizer"
@@ -117,18 +117,20 @@ def load(model, h5_file, source, by_name=False, skip_mismatch=False):
                                        source, skip_mismatch)
             continue
         used.add(group.name)
-        values = [group[str(i)][()] for i in range(len(group.keys()))]
+        datasets = [group[str(i)] for i in range(len(group.keys()))]  # unread: shapes are checked first
         if is_optimizer:
-            _load_optimizer(obj, values, source)
-        elif weight_checks.check(f'layer "{obj.name}" ({path})', variables, values, source, skip_mismatch,
-                                 built=getattr(obj, "built", True)):
-            for variable, value in zip(variables, values):
-                variable.assign(value)
+            fits = _optimizer_fits(obj, datasets, source)
+        else:
+            fits = weight_checks.check(f'layer "{obj.name}" ({path})', variables, datasets, source,
+                                       skip_mismatch, built=getattr(obj, "built", True))
+        if fits:
+            checked.append((variables, datasets))
     if not (by_name or skip_mismatch):
         weight_checks.check_unused(_groups_with_values(h5_file), used, source)
+    weight_checks.assign_all(checked, source)
 
 
-def _load_optimizer(optimizer, values, source):
+def _optimizer_fits(optimizer, values, source):
     if len(values) != len(optimizer.variables) or any(
             tuple(v.shape) != tuple(getattr(x, "shape", ())) for v, x in zip(optimizer.variables, values)):
         warnings.warn(
@@ -137,9 +139,8 @@ def _load_optimizer(optimizer, values, source):
             "state.",
             stacklevel=4,
         )
-        return
-    for variable, value in zip(optimizer.variables, values):
-        variable.assign(value)
+        return False
+    return True
 
 
 def _walk_vars_groups(h5_file):
