@@ -218,8 +218,11 @@ class Trainer:
 
     # --- running an epoch ------------------------------------------------------------------------------
     def _run_epoch(self, mode, adapter, callbacks, verbose, y_for_build=None):
-        """Runs one pass over the adapter's data; returns the last device outputs and the steps run."""
-        if adapter.is_resident:
+        """Runs one pass over the adapter's data; returns the last device outputs and the steps run.
+
+        Arrays stay on the device for training and evaluation (an epoch gathers its batches there); predict
+        streams them, so that any number of samples runs in a few compiled programs (padded_batch_size)."""
+        if adapter.is_resident and mode != "predict":
             return self._run_resident_epoch(mode, adapter, callbacks, verbose)
         return self._run_streamed_epoch(mode, adapter, callbacks, verbose)
 
@@ -250,35 +253,41 @@ class Trainer:
                 self._build_for(batch[0], batch[1], mode)
             if per_call is None:
                 per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
-                nominal = size  # the first batch's size; a smaller one later is padded to it
+                # The first batch's size (arrays: rounded up, see padded_batch_size); smaller ones are padded to it.
+                nominal = adapter.padded_batch_size(size) if hasattr(adapter, "padded_batch_size") else size
             if size > nominal:
                 nominal = size  # a larger batch than the first: compiled anew for this size
             batch, mask = data_adapters.pad_batch(batch, size, nominal)
             if pending and tree.map_structure(np.shape, batch) != tree.map_structure(np.shape, pending[0]):
-                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
+                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected, masks_seen)
                 pending, pending_masks = [], []
             pending.append(batch)
             pending_masks.append(mask)
             if len(pending) == per_call:
-                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
-                masks_seen.extend(pending_masks)
+                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected, masks_seen)
                 pending, pending_masks = [], []
             if self.stop_training and mode == "train":
                 break
         if pending:
-            outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
-            masks_seen.extend(pending_masks)
+            outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected, masks_seen)
         if step == 0:
             raise ValueError("The data yielded no batches: there is nothing to run.")
-        return (collected if mode == "predict" else outputs), np.stack(masks_seen) if masks_seen else None
+        return (collected if mode == "predict" else outputs), np.concatenate(masks_seen)
 
-    def _flush(self, mode, batches, masks, callbacks, step, collected):
-        stacked = tree.map_structure(lambda *leaves: None if leaves[0] is None else np.stack(leaves), *batches)
-        callbacks.on_batch_begin(mode, step)
-        outputs = self._runner(mode, resident=False).run(stacked, np.stack(masks))
-        collected.append(outputs)
-        step += len(batches)
-        callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
+    def _flush(self, mode, batches, masks, callbacks, step, collected, masks_seen):
+        """Runs the pending batches, as device calls of a power-of-two number of steps each (so a few
+        programs serve any number of steps)."""
+        outputs = None
+        while batches:
+            count = 1 << (len(batches).bit_length() - 1)
+            chunk, batches, chunk_masks, masks = batches[:count], batches[count:], masks[:count], masks[count:]
+            stacked = tree.map_structure(lambda *leaves: None if leaves[0] is None else np.stack(leaves), *chunk)
+            callbacks.on_batch_begin(mode, step)
+            outputs = self._runner(mode, resident=False).run(stacked, np.stack(chunk_masks))
+            collected.append(outputs)
+            masks_seen.extend(np.ravel(m) for m in chunk_masks)
+            step += count
+            callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
         return outputs, step
 
     def _is_ready(self, mode):
@@ -364,11 +373,14 @@ class Trainer:
                                                  max_queue_size=max_queue_size)
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
                                  epochs=1, steps=adapter.steps)
+        return self._predict_adapter(adapter, callbacks, verbose)
+
+    def _predict_adapter(self, adapter, callbacks, verbose=0):
         callbacks.on_predict_begin()
         collected, masks = self._run_epoch("predict", adapter, callbacks, verbose)
         stacked = [tree.map_structure(backend.concatenate_steps, c) for c in collected]
         merged = tree.map_structure(lambda *parts: np.concatenate([np.asarray(p) for p in parts]), *stacked)
-        keep = np.asarray(masks).reshape(-1)[: len(tree.flatten(merged)[0])] > 0
+        keep = np.asarray(masks) > 0
         result = tree.map_structure(lambda a: a[keep], merged)
         callbacks.on_predict_end()
         return result
@@ -395,8 +407,8 @@ class Trainer:
         return _logs_to_return(logs, return_dict)
 
     def predict_on_batch(self, x):
-        outputs = self._run_one_batch("predict", x)
-        return tree.map_structure(lambda o: np.asarray(o).reshape((-1,) + tuple(o.shape[2:])), outputs[0])
+        adapter = data_adapters.get_data_adapter(x, one_batch=True)
+        return self._predict_adapter(adapter, CallbackList(model=self))
 
     # --- Keras 2 generator spellings ----------------------------------------------------------------------
     def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1, callbacks=None,

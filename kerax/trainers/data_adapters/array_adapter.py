@@ -38,6 +38,8 @@ class ArrayAdapter:
         self.num_samples = n_x
         if n_x == 0:
             raise ValueError("Expected at least one sample in x, received an empty array.")
+        # The largest batch a streamed run may pad to: the batch size asked for (one batch: no limit).
+        self._batch_limit = None if one_batch else int(batch_size or 32)
         self.batch_size = n_x if one_batch else min(int(batch_size or 32), n_x)
         self.steps = 1 if one_batch else int(steps) if steps else math.ceil(n_x / self.batch_size)
         self.shuffle = shuffle
@@ -64,6 +66,19 @@ class ArrayAdapter:
         mask[:covered] = 1.0
         shape = (self.steps, self.batch_size)
         return order[:total].astype(np.int32).reshape(shape), mask.reshape(shape)
+
+    def batches(self):
+        """Yields ((x, y, sample_weight), size) host batches in order, for streaming (predict)."""
+        host = (self.x, self.y, self.sample_weight)
+        for start in range(0, self.num_samples, self.batch_size)[: self.steps]:
+            stop = min(start + self.batch_size, self.num_samples)
+            yield tree.map_structure(lambda a: None if a is None else a[start:stop], host), stop - start
+
+    def padded_batch_size(self, size):
+        """Streamed batches are compiled for a power of two rows up to the batch size (one batch: any power
+        of two), so predicting on any number of samples compiles a few programs, not one per count."""
+        bucket = 1 << (size - 1).bit_length()
+        return bucket if self._batch_limit is None else min(self._batch_limit, bucket)
 
     def sample_batch(self):
         return tree.map_structure(lambda a: None if a is None else a[: self.batch_size], (self.x, self.y))
