@@ -1,12 +1,15 @@
 """DepthwiseConv2D: each input channel convolved with its own `depth_multiplier` filters (no mixing across
 channels). Kernel shape (rows, cols, input channels, depth_multiplier); output channel c * depth_multiplier + m."""
 from kerax import ops
-from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
+from kerax.layers.convolutional.base_conv import (
+    BaseConv, drop_unused_kernel_arguments, rename_kernel_arguments,
+)
 
 
 class DepthwiseConv2D(BaseConv):
     _supports_groups = False
     _filters_from_input = True
+    keras2_weight_names = {"kernel": "depthwise_kernel"}  # tf.keras's name in its HDF5 files
 
     def __init__(self, kernel_size=None, strides=(1, 1), padding="valid", depth_multiplier=1, data_format=None,
                  dilation_rate=(1, 1), activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
@@ -14,7 +17,7 @@ class DepthwiseConv2D(BaseConv):
         super().__init__(2, None, kernel_size, strides=strides, padding=padding, data_format=data_format,
                          dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
                          kernel_initializer=depthwise_initializer, kernel_regularizer=depthwise_regularizer,
-                         kernel_constraint=depthwise_constraint, **kwargs)
+                         kernel_constraint=depthwise_constraint, **drop_unused_kernel_arguments(kwargs))
         if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
             raise ValueError("DepthwiseConv2D: `depth_multiplier` must be a positive integer, received "
                              f"depth_multiplier={depth_multiplier!r}.")

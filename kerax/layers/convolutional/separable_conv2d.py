@@ -1,7 +1,9 @@
 """SeparableConv2D: a depthwise convolution (kernel (rows, cols, channels, depth_multiplier)) followed by a
 1x1 pointwise convolution (kernel (1, 1, channels * depth_multiplier, filters)) that mixes the channels."""
 from kerax import constraints, initializers, ops, regularizers
-from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
+from kerax.layers.convolutional.base_conv import (
+    BaseConv, drop_unused_kernel_arguments, rename_kernel_arguments,
+)
 
 
 class SeparableConv2D(BaseConv):
@@ -15,7 +17,7 @@ class SeparableConv2D(BaseConv):
         super().__init__(2, filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
                          dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
                          kernel_initializer=depthwise_initializer, kernel_regularizer=depthwise_regularizer,
-                         kernel_constraint=depthwise_constraint, **kwargs)
+                         kernel_constraint=depthwise_constraint, **drop_unused_kernel_arguments(kwargs))
         if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
             raise ValueError("SeparableConv2D: `depth_multiplier` must be a positive integer, received "
                              f"depth_multiplier={depth_multiplier!r}.")

@@ -20,6 +20,7 @@ class TimeDistributed(Layer):
         if not self.layer.built:
             self.layer.build((input_shape[0],) + tuple(input_shape[2:]))
             self.layer.built = True
+        self._adopt_paths(self.layer, replace_name=True)
         self.built = True
 
     def call(self, inputs, training=None, mask=None):
