@@ -16,6 +16,7 @@ and `layers.npz` the inputs `<name>/x<i>` and what each Keras computed: `<name>/
 Weights are set to random values first (variances positive), so that every weight matters to the output.
 """
 import os
+import sys
 import tempfile
 import zipfile
 
@@ -165,14 +166,22 @@ LEGACY_OPTIMIZERS = {
     "SGD_momentum": dict(learning_rate=0.1, momentum=0.9, decay=0.01),
     "SGD_nesterov": dict(learning_rate=0.1, momentum=0.9, nesterov=True),
     "RMSprop": dict(lr=0.01, decay=0.01),
-    "RMSprop_momentum_centered": dict(learning_rate=0.01, momentum=0.5, centered=True, decay=0.01),
+    # A large epsilon shows where it is added (tf.keras: outside the square root, Keras 3: inside).
+    "RMSprop_epsilon": dict(lr=0.01, decay=0.01, epsilon=0.1),
+    "RMSprop_momentum_epsilon": dict(learning_rate=0.01, momentum=0.5, epsilon=0.1),
+    "RMSprop_centered_epsilon": dict(learning_rate=0.01, momentum=0.5, centered=True, decay=0.01, epsilon=0.1),
     "Adam": dict(lr=0.01, decay=0.01),
-    "Adam_amsgrad": dict(learning_rate=0.01, amsgrad=True),
+    "Adam_epsilon": dict(learning_rate=0.01, epsilon=0.1),
+    "Adam_amsgrad": dict(learning_rate=0.01, amsgrad=True, epsilon=0.1),
     "Adagrad": dict(lr=0.1, decay=0.01),
-    "Adadelta": dict(learning_rate=1.0, decay=0.01),
-    "Adamax": dict(lr=0.01, decay=0.01),
+    "Adagrad_epsilon": dict(learning_rate=0.1, epsilon=0.1),
+    "Adadelta": dict(learning_rate=1.0, decay=0.01, epsilon=0.1),
+    "Adamax": dict(lr=0.01, decay=0.01, epsilon=0.1),
     "Nadam": dict(lr=0.01),
+    "Nadam_epsilon": dict(learning_rate=0.01, epsilon=0.1),
     "Ftrl": dict(learning_rate=0.1, l1_regularization_strength=0.01, l2_regularization_strength=0.01),
+    "Ftrl_shrinkage": dict(learning_rate=0.1, learning_rate_power=-0.7, initial_accumulator_value=0.5,
+                           l2_shrinkage_regularization_strength=0.05, beta=0.2),
 }
 
 
@@ -197,7 +206,8 @@ def write_legacy_optimizer_trajectories():
 
 
 if __name__ == "__main__":
-    write_layer_fixtures()
+    if sys.argv[1:] != ["optimizers"]:  # `make_layer_fixtures.py optimizers` writes only the trajectories
+        write_layer_fixtures()
     write_legacy_optimizer_trajectories()
     with zipfile.ZipFile(os.path.join(HERE, "layers.zip")) as z:
         total = sum(info.file_size for info in z.infolist())
