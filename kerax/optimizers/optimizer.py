@@ -29,8 +29,9 @@ class Optimizer:
     _keras2_class = None
 
     def __new__(cls, *args, **kwargs):
-        """Given `decay=` (which only Keras 2's optimizers take) or a tf.keras legacy optimizer's config, a Keras
-        3 optimizer class builds its Keras 2 version, which updates as that code's Keras did (legacy.py)."""
+        """Given `decay=` (which only Keras 2's optimizers take) or a tf.keras legacy optimizer's config, a
+        Keras 3 optimizer class builds its Keras 2 version, which updates as that code's Keras did
+        (legacy.py)."""
         keras2 = cls.__dict__.get("_keras2_class")
         if keras2 is not None and ("decay" in kwargs or "schedule_decay" in kwargs
                                    or kwargs.get("is_legacy_optimizer")):

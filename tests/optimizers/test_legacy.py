@@ -30,9 +30,11 @@ CASES = {
     "Adamax": ("Adamax", dict(lr=0.01, decay=0.01, epsilon=0.1)),
     "Nadam": ("Nadam", dict(lr=0.01)),
     "Nadam_epsilon": ("Nadam", dict(learning_rate=0.01, epsilon=0.1)),
-    "Ftrl": ("Ftrl", dict(learning_rate=0.1, l1_regularization_strength=0.01, l2_regularization_strength=0.01)),
-    "Ftrl_shrinkage": ("Ftrl", dict(learning_rate=0.1, learning_rate_power=-0.7, initial_accumulator_value=0.5,
-                                    l2_shrinkage_regularization_strength=0.05, beta=0.2)),
+    "Ftrl": ("Ftrl", dict(learning_rate=0.1, l1_regularization_strength=0.01,
+                          l2_regularization_strength=0.01)),
+    "Ftrl_shrinkage": ("Ftrl", dict(learning_rate=0.1, learning_rate_power=-0.7,
+                                    initial_accumulator_value=0.5, l2_shrinkage_regularization_strength=0.05,
+                                    beta=0.2)),
 }
 
 
