@@ -1,6 +1,7 @@
 """Writes `layers.zip` and `layers.npz` here with real Keras 3 and real tf.keras 2 (not kerax): one tiny model
 per layer class (or family of weightless classes) that kerax and both Keras versions have, saved in every
-format those versions write, plus `legacy_optimizers.npz`: tf.keras 2's legacy optimizers' trajectories.
+format those versions write, plus `legacy_optimizers.npz` (tf.keras 2's legacy optimizers' trajectories) and
+`ctc.npz` (tf.keras's CTC loss and beam-search decoding).
 
 Run it with a Python that has Keras 3, JAX and tf_keras (kerax never depends on them):
 
@@ -205,10 +206,24 @@ def write_legacy_optimizer_trajectories():
     np.savez(os.path.join(HERE, "legacy_optimizers.npz"), **recorded)
 
 
+def write_ctc_reference():
+    """tf.keras's K.ctc_batch_cost and K.ctc_decode (beam search) on fixed probabilities with repeated labels."""
+    z = np.sin(np.arange(2 * 7 * 4, dtype="float64") * 1.7).reshape(2, 7, 4) * 2
+    probs = (np.exp(z) / np.exp(z).sum(-1, keepdims=True)).astype("float32")  # 4 classes, blank = 3
+    labels = np.array([[2, 2, 2], [0, 1, 1]])
+    backend = tf_keras.backend
+    loss = backend.ctc_batch_cost(labels, probs, np.array([[7], [6]]), np.array([[3], [3]]))
+    decoded, log_prob = backend.ctc_decode(probs, np.array([7, 6]), greedy=False, beam_width=16, top_paths=2)
+    np.savez(os.path.join(HERE, "ctc.npz"), probs=probs, labels=labels, loss=np.asarray(loss)[:, 0],
+             decoded=np.stack([np.asarray(d) for d in decoded]), log_prob=np.asarray(log_prob))
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] != ["optimizers"]:  # `make_layer_fixtures.py optimizers` writes only the trajectories
+    # `make_layer_fixtures.py optimizers` writes only the optimizer trajectories and the CTC reference.
+    if sys.argv[1:] != ["optimizers"]:
         write_layer_fixtures()
     write_legacy_optimizer_trajectories()
+    write_ctc_reference()
     with zipfile.ZipFile(os.path.join(HERE, "layers.zip")) as z:
         total = sum(info.file_size for info in z.infolist())
     print("keras", keras.__version__, "tf_keras", tf_keras.__version__, f"{len(CASES)} cases,",
