@@ -24,9 +24,9 @@ import zipfile
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
-import tf_keras  # noqa: E402
+import keras
+import numpy as np
+import tf_keras
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 0
@@ -163,26 +163,27 @@ def write_layer_fixtures():
 
 # Each legacy optimizer (tf.keras.optimizers.legacy, Keras 2's optimizer_v2) with Keras 2 arguments.
 LEGACY_OPTIMIZERS = {
-    "SGD": dict(lr=0.1, decay=0.01),
-    "SGD_momentum": dict(learning_rate=0.1, momentum=0.9, decay=0.01),
-    "SGD_nesterov": dict(learning_rate=0.1, momentum=0.9, nesterov=True),
-    "RMSprop": dict(lr=0.01, decay=0.01),
+    "SGD": {"lr": 0.1, "decay": 0.01},
+    "SGD_momentum": {"learning_rate": 0.1, "momentum": 0.9, "decay": 0.01},
+    "SGD_nesterov": {"learning_rate": 0.1, "momentum": 0.9, "nesterov": True},
+    "RMSprop": {"lr": 0.01, "decay": 0.01},
     # A large epsilon shows where it is added (tf.keras: outside the square root, Keras 3: inside).
-    "RMSprop_epsilon": dict(lr=0.01, decay=0.01, epsilon=0.1),
-    "RMSprop_momentum_epsilon": dict(learning_rate=0.01, momentum=0.5, epsilon=0.1),
-    "RMSprop_centered_epsilon": dict(learning_rate=0.01, momentum=0.5, centered=True, decay=0.01, epsilon=0.1),
-    "Adam": dict(lr=0.01, decay=0.01),
-    "Adam_epsilon": dict(learning_rate=0.01, epsilon=0.1),
-    "Adam_amsgrad": dict(learning_rate=0.01, amsgrad=True, epsilon=0.1),
-    "Adagrad": dict(lr=0.1, decay=0.01),
-    "Adagrad_epsilon": dict(learning_rate=0.1, epsilon=0.1),
-    "Adadelta": dict(learning_rate=1.0, decay=0.01, epsilon=0.1),
-    "Adamax": dict(lr=0.01, decay=0.01, epsilon=0.1),
-    "Nadam": dict(lr=0.01),
-    "Nadam_epsilon": dict(learning_rate=0.01, epsilon=0.1),
-    "Ftrl": dict(learning_rate=0.1, l1_regularization_strength=0.01, l2_regularization_strength=0.01),
-    "Ftrl_shrinkage": dict(learning_rate=0.1, learning_rate_power=-0.7, initial_accumulator_value=0.5,
-                           l2_shrinkage_regularization_strength=0.05, beta=0.2),
+    "RMSprop_epsilon": {"lr": 0.01, "decay": 0.01, "epsilon": 0.1},
+    "RMSprop_momentum_epsilon": {"learning_rate": 0.01, "momentum": 0.5, "epsilon": 0.1},
+    "RMSprop_centered_epsilon": {"learning_rate": 0.01, "momentum": 0.5, "centered": True, "decay": 0.01,
+                                 "epsilon": 0.1},
+    "Adam": {"lr": 0.01, "decay": 0.01},
+    "Adam_epsilon": {"learning_rate": 0.01, "epsilon": 0.1},
+    "Adam_amsgrad": {"learning_rate": 0.01, "amsgrad": True, "epsilon": 0.1},
+    "Adagrad": {"lr": 0.1, "decay": 0.01},
+    "Adagrad_epsilon": {"learning_rate": 0.1, "epsilon": 0.1},
+    "Adadelta": {"learning_rate": 1.0, "decay": 0.01, "epsilon": 0.1},
+    "Adamax": {"lr": 0.01, "decay": 0.01, "epsilon": 0.1},
+    "Nadam": {"lr": 0.01},
+    "Nadam_epsilon": {"learning_rate": 0.01, "epsilon": 0.1},
+    "Ftrl": {"learning_rate": 0.1, "l1_regularization_strength": 0.01, "l2_regularization_strength": 0.01},
+    "Ftrl_shrinkage": {"learning_rate": 0.1, "learning_rate_power": -0.7, "initial_accumulator_value": 0.5,
+                           "l2_shrinkage_regularization_strength": 0.05, "beta": 0.2},
 }
 
 
@@ -207,7 +208,7 @@ def write_legacy_optimizer_trajectories():
 
 
 def write_ctc_reference():
-    """tf.keras's K.ctc_batch_cost and K.ctc_decode (beam search) on fixed probabilities with repeated labels."""
+    """tf.keras's K.ctc_batch_cost and K.ctc_decode (beam search) on fixed probabilities, labels repeating."""
     z = np.sin(np.arange(2 * 7 * 4, dtype="float64") * 1.7).reshape(2, 7, 4) * 2
     probs = (np.exp(z) / np.exp(z).sum(-1, keepdims=True)).astype("float32")  # 4 classes, blank = 3
     labels = np.array([[2, 2, 2], [0, 1, 1]])
