@@ -234,16 +234,15 @@ class Trainer:
         data = adapter.device_data()
         indices, masks = adapter.epoch_indices()
         per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
-        outputs, collected = None, []
+        outputs = None
         for start in range(0, adapter.steps, per_call):
             end = min(start + per_call, adapter.steps)
             callbacks.on_batch_begin(mode, start)
             outputs = runner.run(data, indices[start:end], masks[start:end])
-            collected.append(outputs)
-            callbacks.on_batch_end(mode, end - 1, _to_python(outputs) if mode != "predict" else {})
+            callbacks.on_batch_end(mode, end - 1, _to_python(outputs))
             if self.stop_training and mode == "train":
                 break
-        return (collected if mode == "predict" else outputs), masks
+        return outputs, masks
 
     def _run_streamed_epoch(self, mode, adapter, callbacks, verbose):
         per_call, outputs, collected, masks_seen, step = None, None, [], [], 0
