@@ -38,7 +38,8 @@ CORE = {
     # The compiled training loop
     "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None) several "
                     "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "
-                    "with a step_placement, batch rows are split over its mesh inside that call",
+                    "with a step_placement, batch rows are split over its mesh inside that call; without "
+                    "donation, state entries the step leaves unchanged come back as None",
     "concatenate_steps": "(outputs) [K, B, ...] stacked per-step outputs -> [K * B, ...]",
     # Self-contained inference programs
     "export_function": "(fn, state, input_specs) `fn(state, *inputs)` compiled and serialized (bytes) for "

@@ -79,6 +79,17 @@ class Layer(Operation):
 
     add_variable = add_weight
 
+    def _adopt_paths(self, sublayer, replace_name=False):
+        """A sublayer's variable paths as tf.keras names them: under this layer's name
+        (`bidirectional/forward_lstm/lstm_cell/kernel`), or with `replace_name` in place of the sublayer's
+        (`time_distributed/kernel`). Its HDF5 files list weights by these names."""
+        for variable in sublayer.weights:
+            path = variable.path
+            if replace_name and path.startswith(f"{sublayer.name}/"):
+                path = path[len(sublayer.name) + 1:]
+            if not path.startswith(f"{self.name}/"):
+                variable.path = f"{self.name}/{path}"
+
     # --- computation --------------------------------------------------------------------------------------
     def call(self, inputs, *args, **kwargs):
         raise NotImplementedError(f"Layer {type(self).__name__} does not implement call().")

@@ -110,6 +110,8 @@ def _call_node(layer, name, node_data, outputs_of):
     else:  # Keras 2: one [layer_name, node_index, tensor_index, kwargs] per input tensor
         tensors = [_tensor(entry[:3], outputs_of, missing) for entry in node_data]
         kwargs = dict(node_data[0][3]) if node_data and len(node_data[0]) > 3 and node_data[0][3] else {}
+        # A tensor passed by keyword (MultiHeadAttention's `value`) is written as its [layer, node, index].
+        kwargs = {k: _tensor(v, outputs_of, missing) if _is_history(v) else v for k, v in kwargs.items()}
         args = [tensors[0] if len(tensors) == 1 else tensors]
     if missing:
         return False

@@ -23,7 +23,10 @@ class Adagrad(Optimizer):
         accumulator = self._accumulators[self._get_variable_index(variable)]
         accumulator.assign_add(ops.square(gradient))
         lr = ops.cast(learning_rate, variable.dtype)
-        variable.assign_sub(lr * gradient / ops.sqrt(accumulator + self.epsilon))
+        variable.assign_sub(lr * gradient / self._root(accumulator))
+
+    def _root(self, accumulator):
+        return ops.sqrt(accumulator + self.epsilon)
 
     def get_config(self):
         return {**super().get_config(), "initial_accumulator_value": self.initial_accumulator_value,

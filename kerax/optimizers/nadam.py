@@ -21,7 +21,11 @@ class Nadam(Optimizer):
         self._u_product = self.add_variable((), "ones", dtype, name="u_product")
 
     def _mu(self, dtype, offset):
-        return self.beta_1 * (1.0 - 0.5 * ops.power(0.96, step_count(self, dtype, offset)))
+        exponent = self._schedule_exponent(step_count(self, dtype, offset))
+        return self.beta_1 * (1.0 - 0.5 * ops.power(0.96, exponent))
+
+    def _schedule_exponent(self, step):
+        return step
 
     def _update_all(self, grads, trainable_variables, learning_rate):
         # The product of all momentum coefficients so far is shared by every variable: advance it once.

@@ -25,6 +25,19 @@ def default_epsilon(epsilon):
 
 
 class Optimizer:
+    # The tf.keras 2 (optimizer_v2) class of a Keras 3 optimizer whose update differs; set by legacy.py.
+    _keras2_class = None
+
+    def __new__(cls, *args, **kwargs):
+        """Given `decay=` (which only Keras 2's optimizers take) or a tf.keras legacy optimizer's config, a
+        Keras 3 optimizer class builds its Keras 2 version, which updates as that code's Keras did
+        (legacy.py)."""
+        keras2 = cls.__dict__.get("_keras2_class")
+        if keras2 is not None and ("decay" in kwargs or "schedule_decay" in kwargs
+                                   or kwargs.get("is_legacy_optimizer")):
+            return super().__new__(keras2)
+        return super().__new__(cls)
+
     def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
                  use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
                  gradient_accumulation_steps=None, name=None, **legacy):

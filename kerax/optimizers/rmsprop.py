@@ -34,18 +34,21 @@ class RMSprop(Optimizer):
         rho = self.rho
         velocity = self._velocities[index]
         velocity.assign(rho * velocity + (1 - rho) * ops.square(gradient))
-        denominator = velocity + self.epsilon
+        mean_square = velocity
         if self.centered:
             average = self._average_gradients[index]
             average.assign(rho * average + (1 - rho) * gradient)
-            denominator = denominator - ops.square(average)
-        increment = lr * gradient / ops.sqrt(denominator)
+            mean_square = mean_square - ops.square(average)
+        increment = lr * gradient / self._root(mean_square)
         if self.momentum > 0:
             momentum = self._momentums[index]
             momentum.assign(self.momentum * momentum + increment)
             variable.assign_sub(momentum)
         else:
             variable.assign_sub(increment)
+
+    def _root(self, mean_square):
+        return ops.sqrt(mean_square + self.epsilon)
 
     def get_config(self):
         return {**super().get_config(), "rho": self.rho, "momentum": self.momentum, "epsilon": self.epsilon,

@@ -45,13 +45,22 @@ def legacy_weights(layer):
     return list(layer.trainable_weights) + list(layer.non_trainable_weights)
 
 
-def _weight_names(variables):
+def _keras2_path(variable, renames):
+    """The variable's path with its last part renamed as tf.keras names it (`keras2_weight_names` of a layer
+    class, e.g. DepthwiseConv2D's `kernel`, which tf.keras calls `depthwise_kernel`)."""
+    scope, _, name = variable.path.rpartition("/")
+    name = renames.get(name, name)
+    return f"{scope}/{name}" if scope else name
+
+
+def _weight_names(variables, renames=None):
     names, seen = [], set()
     for variable in variables:
-        name, n = f"{variable.path}:0", 0
+        path = _keras2_path(variable, renames or {})
+        name, n = f"{path}:0", 0
         while name in seen:
             n += 1
-            name = f"{variable.path}_{n}:0"
+            name = f"{path}_{n}:0"
         seen.add(name)
         names.append(name)
     return names
@@ -68,14 +77,15 @@ def save_weights_to_group(group, model):
     group.attrs["backend"] = BACKEND
     group.attrs["keras_version"] = KERAS_VERSION
     for layer in layers:
-        _write_weights(group.create_group(layer.name), legacy_weights(layer))
+        _write_weights(group.create_group(layer.name), legacy_weights(layer),
+                       getattr(layer, "keras2_weight_names", None))
     nested = {id(v) for layer in layers for v in layer.weights}
     own = [v for v in model.weights if id(v) not in nested]
     _write_weights(group.create_group("top_level_model_weights"), own)
 
 
-def _write_weights(group, variables):
-    names = _weight_names(variables)
+def _write_weights(group, variables, renames=None):
+    names = _weight_names(variables, renames)
     write_attribute(group, "weight_names", names)
     for name, variable in zip(names, variables):
         group.create_dataset(name, data=variable.numpy())

@@ -63,10 +63,7 @@ def state_entries(model, include_optimizer=True):
             add(_join(path, base if counts[base] == 0 else f"{base}_{counts[base]}"), item)
 
     def walk_children(path, layer):
-        for attribute in sorted(vars(layer)):
-            if attribute in _BASE_ATTRIBUTES:
-                continue
-            value = getattr(layer, attribute)
+        for attribute, value in _children(layer):
             if _is_stateful(value):
                 add(_join(path, attribute), value)
             elif isinstance(value, (list, tuple)):
@@ -81,6 +78,31 @@ def state_entries(model, include_optimizer=True):
     return entries
 
 
+def _children(layer):
+    """(attribute, value) pairs in the order Keras 3 walks them: public names first, then private ones, each
+    sorted; properties count (MultiHeadAttention's sublayers are saved under `query_dense`, ..., not under
+    the attributes `_query_dense` that hold them). The first name that reaches an object gives its path."""
+    names = (set(vars(layer)) - _BASE_ATTRIBUTES) | _subclass_properties(type(layer))
+    for name in sorted(names, key=lambda n: f"~{n}" if n.startswith("_") else n):
+        try:
+            yield name, getattr(layer, name)
+        except Exception:  # noqa: BLE001 - a property that cannot be read here holds no state to save
+            continue
+
+
+def _subclass_properties(cls):
+    """Properties defined by `cls` and its bases below kerax's own Layer, Model and trainer classes."""
+    found = set()
+    for klass in cls.__mro__:
+        if klass.__module__.startswith(_CORE_MODULES) or klass is object:
+            continue
+        found.update(name for name, value in vars(klass).items() if isinstance(value, property))
+    return found
+
+
+_CORE_MODULES = ("kerax.layers.layer", "kerax.models", "kerax.trainers", "kerax.ops")
+
+
 def _join(path, name):
     return f"{path}/{name}" if path else name
 
@@ -91,6 +113,8 @@ def _vars_group_name(path):
 
 def save(model, h5_file, include_optimizer=True):
     for path, obj in state_entries(model, include_optimizer):
+        if hasattr(obj, "_is_seed_generator"):
+            continue  # Keras 3 saves no random state (a file that holds some still loads)
         group = h5_file.require_group(_vars_group_name(path))
         group.attrs["name"] = getattr(obj, "name", "")
         for i, variable in enumerate(_own_variables(obj)):

@@ -5,6 +5,7 @@ inside a StatelessScope over every piece of state; the backend compiles that pur
 steps per device call, and the new state is written back into the Variables after each call.
 """
 import math
+import threading
 
 import numpy as np
 
@@ -21,6 +22,8 @@ from kerax.console import io_utils
 MAX_STEPS_PER_EXECUTION = 1024
 # Updates per epoch of a live progress bar.
 LIVE_PROGRESS_UPDATES = 20
+# Held while a compiled step reads the variables' arrays, runs and stores their new values (see _StepRunner).
+_STATE_LOCK = threading.RLock()
 
 
 class Trainer:
@@ -229,16 +232,18 @@ class Trainer:
 
     def _runner(self, mode, resident):
         key = (mode, resident, self._step_distribution)
-        if key not in self._runners:
-            step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
-            if pure_steps.is_pure_step(step):
-                step = pure_steps.as_stateful(self, step, mode)
-            step = self._on_prepared_inputs(step)
-            state = self._state_variables(mode)
-            placement = distributed.step_placement(self._step_distribution, state)
-            self._runners[key] = _StepRunner(step, state, resident, keep_all_outputs=mode == "predict",
-                                             eager=self._run_eagerly, placement=placement)
-        return self._runners[key]
+        with _STATE_LOCK:
+            if key not in self._runners:
+                step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
+                if pure_steps.is_pure_step(step):
+                    step = pure_steps.as_stateful(self, step, mode)
+                step = self._on_prepared_inputs(step)
+                state = self._state_variables(mode)
+                placement = distributed.step_placement(self._step_distribution, state)
+                self._runners[key] = _StepRunner(step, state, resident, keep_all_outputs=mode == "predict",
+                                                 eager=self._run_eagerly, donate=mode == "train",
+                                                 placement=placement)
+            return self._runners[key]
 
     def _steps_per_call(self, steps, callbacks, mode, verbose):
         if self._steps_per_execution:
@@ -254,10 +259,14 @@ class Trainer:
 
     # --- running an epoch ------------------------------------------------------------------------------
     def _run_epoch(self, mode, adapter, callbacks, verbose, y_for_build=None):
-        """Runs one pass over the adapter's data; returns the last device outputs and the steps run."""
+        """Runs one pass over the adapter's data; returns the last device outputs and the steps run.
+
+        Arrays stay on the device for training and evaluation (an epoch gathers its batches there); predict
+        streams them, so that any number of samples runs in a few compiled programs (padded_batch_size)."""
         self._step_distribution = distributed.active_distribution(self)
         adapter.row_multiple = distributed.rows_multiple(self._step_distribution)
-        if adapter.is_resident and not distributed.streams_from_host(self._step_distribution):
+        if adapter.is_resident and mode != "predict" and \
+                not distributed.streams_from_host(self._step_distribution):
             return self._run_resident_epoch(mode, adapter, callbacks, verbose)
         return self._run_streamed_epoch(mode, adapter, callbacks, verbose)
 
@@ -269,16 +278,15 @@ class Trainer:
         data = adapter.device_data(distributed.replicated_layout(self._step_distribution))
         indices, masks = adapter.epoch_indices()
         per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
-        outputs, collected = None, []
+        outputs = None
         for start in range(0, adapter.steps, per_call):
             end = min(start + per_call, adapter.steps)
             callbacks.on_batch_begin(mode, start)
             outputs = runner.run(data, indices[start:end], masks[start:end])
-            collected.append(outputs)
-            callbacks.on_batch_end(mode, end - 1, _to_python(outputs) if mode != "predict" else {})
+            callbacks.on_batch_end(mode, end - 1, _to_python(outputs))
             if self.stop_training and mode == "train":
                 break
-        return (collected if mode == "predict" else outputs), masks
+        return outputs, masks
 
     def _run_streamed_epoch(self, mode, adapter, callbacks, verbose):
         per_call, outputs, collected, masks_seen, step = None, None, [], [], 0
@@ -288,36 +296,42 @@ class Trainer:
                 self._build_for(batch[0], batch[1], mode)
             if per_call is None:
                 per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
-                nominal = size  # the first batch's size; a smaller one later is padded to it
+                # The first batch's size (arrays: rounded up, see padded_batch_size); smaller ones are padded to it.
+                nominal = adapter.padded_batch_size(size) if hasattr(adapter, "padded_batch_size") else size
             if size > nominal:
                 nominal = size  # a larger batch than the first: compiled anew for this size
             nominal = data_adapters.padded_rows(nominal, adapter.row_multiple)
             batch, mask = data_adapters.pad_batch(batch, size, nominal)
             if pending and tree.map_structure(np.shape, batch) != tree.map_structure(np.shape, pending[0]):
-                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
+                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected, masks_seen)
                 pending, pending_masks = [], []
             pending.append(batch)
             pending_masks.append(mask)
             if len(pending) == per_call:
-                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
-                masks_seen.extend(pending_masks)
+                outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected, masks_seen)
                 pending, pending_masks = [], []
             if self.stop_training and mode == "train":
                 break
         if pending:
-            outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected)
-            masks_seen.extend(pending_masks)
+            outputs, step = self._flush(mode, pending, pending_masks, callbacks, step, collected, masks_seen)
         if step == 0:
             raise ValueError("The data yielded no batches: there is nothing to run.")
-        return (collected if mode == "predict" else outputs), np.stack(masks_seen) if masks_seen else None
+        return (collected if mode == "predict" else outputs), np.concatenate(masks_seen)
 
-    def _flush(self, mode, batches, masks, callbacks, step, collected):
-        stacked = tree.map_structure(lambda *leaves: None if leaves[0] is None else np.stack(leaves), *batches)
-        callbacks.on_batch_begin(mode, step)
-        outputs = self._runner(mode, resident=False).run(stacked, np.stack(masks))
-        collected.append(outputs)
-        step += len(batches)
-        callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
+    def _flush(self, mode, batches, masks, callbacks, step, collected, masks_seen):
+        """Runs the pending batches, as device calls of a power-of-two number of steps each (so a few
+        programs serve any number of steps)."""
+        outputs = None
+        while batches:
+            count = 1 << (len(batches).bit_length() - 1)
+            chunk, batches, chunk_masks, masks = batches[:count], batches[count:], masks[:count], masks[count:]
+            stacked = tree.map_structure(lambda *leaves: None if leaves[0] is None else np.stack(leaves), *chunk)
+            callbacks.on_batch_begin(mode, step)
+            outputs = self._runner(mode, resident=False).run(stacked, np.stack(chunk_masks))
+            collected.append(outputs)
+            masks_seen.extend(np.ravel(m) for m in chunk_masks)
+            step += count
+            callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
         return outputs, step
 
     def _is_ready(self, mode):
@@ -407,11 +421,14 @@ class Trainer:
                                                  max_queue_size=max_queue_size)
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
                                  epochs=1, steps=adapter.steps)
+        return self._predict_adapter(adapter, callbacks, verbose)
+
+    def _predict_adapter(self, adapter, callbacks, verbose=0):
         callbacks.on_predict_begin()
         collected, masks = self._run_epoch("predict", adapter, callbacks, verbose)
         stacked = [tree.map_structure(backend.concatenate_steps, c) for c in collected]
         merged = tree.map_structure(lambda *parts: np.concatenate([np.asarray(p) for p in parts]), *stacked)
-        keep = np.asarray(masks).reshape(-1)[: len(tree.flatten(merged)[0])] > 0
+        keep = np.asarray(masks) > 0
         result = tree.map_structure(lambda a: a[keep], merged)
         callbacks.on_predict_end()
         return result
@@ -437,10 +454,7 @@ class Trainer:
         return _logs_to_return(logs, return_dict)
 
     def predict_on_batch(self, x):
-        outputs, masks = self._run_one_batch("predict", x)
-        keep = np.asarray(masks).reshape(-1) > 0  # rows padded to divide over devices are dropped
-        return tree.map_structure(lambda o: np.asarray(o).reshape((-1,) + tuple(o.shape[2:]))[keep],
-                                  outputs[0])
+        return self._predict_adapter(self._data_adapter(x, one_batch=True), CallbackList(model=self))
 
     # --- Keras 2 generator spellings ----------------------------------------------------------------------
     def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1, callbacks=None,
@@ -465,9 +479,15 @@ class Trainer:
 
 
 class _StepRunner:
-    """A step made pure over `state_variables`, compiled into a multi-step loop (or run eagerly)."""
+    """A step made pure over `state_variables`, compiled into a multi-step loop (or run eagerly).
 
-    def __init__(self, step, state_variables, resident, keep_all_outputs, eager, placement=None):
+    Only training donates the state's buffers: inference (predict, evaluate) leaves the variables' arrays
+    valid, so other threads may read them meanwhile, and returns only the state it assigned (metrics, a
+    stateful RNN's states). Reading the state, calling the program and storing its new state happen under
+    one lock, so concurrent `fit` and `predict` calls (on one model, or on models sharing layers) never use
+    a donated buffer or lose an update."""
+
+    def __init__(self, step, state_variables, resident, keep_all_outputs, eager, donate, placement=None):
         self.state_variables = state_variables
         self.resident = resident
         self.keep_all_outputs = keep_all_outputs
@@ -486,17 +506,20 @@ class _StepRunner:
             return new_state, outputs
 
         self.compiled = None if eager else backend.compile_loop(
-            pure_step, resident, keep_all_outputs=keep_all_outputs, placement=placement)
+            pure_step, resident, keep_all_outputs=keep_all_outputs, donate_state=donate, placement=placement)
 
     def run(self, *args):
         if self.eager:
-            return self._run_eagerly(*args)
-        state = _distinct_buffers([v.raw_state() for v in self.state_variables])
-        if self.placement is not None:  # placed once; already placed arrays are left as they are
-            state = self.placement.place_state(state)
-        new_state, outputs = self.compiled(state, *args)
-        for variable, value in zip(self.state_variables, new_state):
-            variable.replace_state(value)
+            with _STATE_LOCK:
+                return self._run_eagerly(*args)
+        with _STATE_LOCK:
+            state = _distinct_buffers([v.raw_state() for v in self.state_variables])
+            if self.placement is not None:  # placed once; already placed arrays are left as they are
+                state = self.placement.place_state(state)
+            new_state, outputs = self.compiled(state, *args)
+            for variable, value in zip(self.state_variables, new_state):
+                if value is not None:
+                    variable.replace_state(value)
         backend.raise_reported()  # e.g. an Embedding id out of range, once the state is safe
         if self.log_order is not None:
             outputs = {key: outputs[key] for key in self.log_order}

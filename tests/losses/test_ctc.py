@@ -1,5 +1,7 @@
-"""CTC loss and decoding against brute force over every alignment of tiny sequences."""
+"""CTC loss and decoding against brute force over every alignment of tiny sequences, a NumPy forward
+algorithm, and numbers recorded from tf_keras 2.21."""
 import itertools
+import os
 
 import numpy as np
 import pytest
@@ -171,16 +173,15 @@ def np_forward_ctc_loss(log_probs, labels, blank):
     return -np.logaddexp(alpha[-1], alpha[-2]) if labels else -alpha[-1]
 
 
-def literal_probabilities():
-    z = np.sin(np.arange(2 * 7 * 4, dtype="float64") * 1.7).reshape(2, 7, 4) * 2
-    return (np.exp(z) / np.exp(z).sum(-1, keepdims=True)).astype("float32")
+# tf_keras 2.21's K.ctc_batch_cost / K.ctc_decode on fixed probabilities (keras_files/make_layer_fixtures.py).
+TF_KERAS = np.load(os.path.join(os.path.dirname(__file__), "..", "saving", "keras_files", "ctc.npz"))
 
 
 def test_ctc_batch_cost_with_repeated_labels_matches_tf_keras_and_the_forward_algorithm():
-    probs = literal_probabilities()  # 4 classes, blank = 3
-    labels, label_length, input_length = np.array([[2, 2, 2], [0, 1, 1]]), [[3], [3]], [[7], [6]]
+    probs = TF_KERAS["probs"]  # 4 classes, blank = 3
+    labels, label_length, input_length = TF_KERAS["labels"], [[3], [3]], [[7], [6]]  # [2, 2, 2], [0, 1, 1]
     loss = np.asarray(K.ctc_batch_cost(labels, probs, np.array(input_length), np.array(label_length)))[:, 0]
-    np.testing.assert_allclose(loss, [13.59087085723877, 9.133963584899902], rtol=1e-5)  # tf_keras 2.21
+    np.testing.assert_allclose(loss, TF_KERAS["loss"], rtol=1e-5)
     log_probs = np.log(probs.astype("float64") + 1e-7)
     log_probs -= np.log(np.exp(log_probs).sum(-1, keepdims=True))
     expected = [np_forward_ctc_loss(log_probs[0], [2, 2, 2], 3),
@@ -201,7 +202,7 @@ def test_forward_algorithm_agrees_with_brute_force_so_it_can_judge_longer_sequen
 
 @pytest.mark.parametrize("label", [3, 4, -1])
 def test_a_label_that_is_the_blank_or_no_class_is_an_error_naming_it(label):
-    probs = literal_probabilities()  # a label of 3 is the blank: no CTC probability exists for it
+    probs = TF_KERAS["probs"]  # a label of 3 is the blank: no CTC probability exists for it
     with pytest.raises(ValueError, match=f"CTC received the label {label}: labels must be classes in "
                                          r"\[0, 4\) other than the blank class 3"):
         K.ctc_batch_cost(np.array([[1, label], [0, 1]]), probs, np.array([[7], [6]]), np.array([[2], [2]]))
@@ -210,14 +211,11 @@ def test_a_label_that_is_the_blank_or_no_class_is_an_error_naming_it(label):
 
 
 def test_tf_keras_beam_search_decode_emits_runs_once_as_tensorflow_does():
-    decoded, log_prob = K.ctc_decode(literal_probabilities(), np.array([7, 6]), greedy=False, beam_width=16,
+    decoded, log_prob = K.ctc_decode(TF_KERAS["probs"], np.array([7, 6]), greedy=False, beam_width=16,
                                       top_paths=2)
-    # Recorded with tf_keras 2.21 (tf.compat.v1.nn.ctc_beam_search_decoder, merge_repeated=True).
-    assert [np.asarray(d).tolist() for d in decoded] == [
-        [[1, 0, -1, -1, -1, -1, -1], [2, 1, -1, -1, -1, -1, -1]],
-        [[1, 0, -1, -1, -1, -1, -1], [2, 1, 2, 1, -1, -1, -1]]]
-    np.testing.assert_allclose(log_prob, [[-1.1583714485168457, -1.9459096193313599],
-                                          [-0.7555046081542969, -2.150049924850464]], rtol=1e-5)
+    # TensorFlow's decoder (merge_repeated=True) emits a run of equal labels in a beam once.
+    np.testing.assert_array_equal(np.stack([np.asarray(d) for d in decoded]), TF_KERAS["decoded"])
+    np.testing.assert_allclose(log_prob, TF_KERAS["log_prob"], rtol=1e-5)
 
 
 def test_decode_rejects_bad_arguments():

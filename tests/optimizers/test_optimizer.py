@@ -59,8 +59,10 @@ def test_lr_and_time_based_decay():
 
 
 def test_unknown_argument_is_named():
-    with pytest.raises(TypeError, match="'schedule_decay'"):
-        optimizers.Nadam(schedule_decay=0.004)
+    with pytest.raises(TypeError, match="'momentum_cache'"):
+        optimizers.Nadam(momentum_cache=0.004)
+    # Keras 2's Nadam argument selects Keras 2's Nadam (see test_legacy.py)
+    assert optimizers.Nadam(schedule_decay=0.004).schedule_decay == 0.004
 
 
 def test_invalid_arguments():

@@ -1,4 +1,4 @@
-"""Compiled step loops: several train/test/predict steps per device call as one `lax.scan`, state donated."""
+"""Compiled step loops: several train/test/predict steps per device call as one `lax.scan`."""
 import os
 
 import jax
@@ -16,25 +16,36 @@ def compile_loop(step_fn, resident, keep_all_outputs=False, donate_state=True, p
     Returns (state, outputs), where outputs are the last step's (or, with keep_all_outputs, all stacked).
     With a `placement` (distribution.step_placement) the rows of each batch are split over the mesh and the
     state keeps its layouts; XLA inserts the reductions (e.g. of gradients) inside the same program.
+    With `donate_state` the state's buffers are given to the program (training: no copy of the weights).
+    Without, the state is left valid for other readers, and the entries the step leaves unchanged come back
+    as None (inference: the weights are neither copied nor carried through the loop).
     """
     rows = (lambda tree: tree) if placement is None else (
         lambda tree: jax.tree.map(lambda a: jax.lax.with_sharding_constraint(a, placement.rows), tree))
     if resident:
-        def loop(state, data, indices, masks):
-            def body(carry, xs):
+        def split(data, indices, masks):
+            def batch_of(xs):
                 idx, mask = rows(xs)
-                batch = rows(jax.tree.map(lambda a: a[idx], data))
-                return step_fn(carry, batch, mask)
-            return jax.lax.scan(body, state, (indices, masks))
+                return rows(jax.tree.map(lambda a: a[idx], data)), mask
+            return (indices, masks), batch_of
     else:
-        def loop(state, batches, masks):
-            return jax.lax.scan(lambda carry, xs: step_fn(carry, *rows(xs)), state, (batches, masks))
+        def split(batches, masks):
+            return (batches, masks), rows
 
-    def run(*args):
-        state, outputs = loop(*args)
+    def run(state, *args):
+        xs, batch_of = split(*args)
+        changed = [True] * len(state) if donate_state else _changed(step_fn, state, batch_of, xs)
+        fixed = [None if c else s for s, c in zip(state, changed)]
+
+        def body(carry, step_xs):
+            full = _merge(carry, fixed, changed)
+            new_state, outputs = step_fn(full, *batch_of(step_xs))
+            return [n for n, c in zip(new_state, changed) if c], outputs
+
+        carry, outputs = jax.lax.scan(body, [s for s, c in zip(state, changed) if c], xs)
         if not keep_all_outputs:
             outputs = jax.tree.map(lambda o: o[-1], outputs)
-        return state, outputs
+        return _merge(carry, [None] * len(state), changed), outputs
 
     donate = (0,) if donate_state else ()
     if placement is None:
@@ -75,6 +86,19 @@ def _logging_placement(compiled, placement):
         return results
 
     return run
+
+
+def _changed(step_fn, state, batch_of, xs):
+    """Which state entries one step writes: an output that is its input unchanged was not written."""
+    first = jax.tree.map(lambda a: a[0], xs)
+    closed = jax.make_jaxpr(lambda s: step_fn(s, *batch_of(first))[0])(state)
+    inputs, outputs = closed.jaxpr.invars, closed.jaxpr.outvars
+    return [outputs[i] is not inputs[i] for i in range(len(state))]
+
+
+def _merge(changed_values, fixed, changed):
+    values = iter(changed_values)
+    return [next(values) if c else f for f, c in zip(fixed, changed)]
 
 
 def concatenate_steps(outputs):

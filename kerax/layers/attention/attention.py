@@ -21,7 +21,7 @@ class Attention(Layer):
         self.score_mode = score_mode
         self.dropout = float(dropout)
         self.seed = seed
-        self.seed_generator = SeedGenerator(seed, name="seed_generator")
+        self.seed_generator = SeedGenerator(seed, name="seed_generator") if dropout > 0 else None
 
     def build(self, input_shape):
         self._validate(input_shape)

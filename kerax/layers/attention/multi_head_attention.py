@@ -8,11 +8,11 @@ import math
 
 from kerax import constraints, initializers, ops, regularizers
 from kerax.layers.attention.attention_utils import (
-    attention_dropout, attention_equations, combined_attention_mask, masked_softmax,
+    attention_equations, combined_attention_mask, masked_softmax,
 )
 from kerax.layers.attention.projection import Projection
+from kerax.layers.core.dropout import Dropout
 from kerax.layers.layer import Layer
-from kerax.random import SeedGenerator
 
 
 class MultiHeadAttention(Layer):
@@ -24,8 +24,10 @@ class MultiHeadAttention(Layer):
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, seed=None,
                  **kwargs):
-        for tf2_build_shape in ("query_shape", "key_shape", "value_shape"):  # in tf.keras 2 configs
-            kwargs.pop(tf2_build_shape, None)
+        # In tf.keras 2 configs: the build shapes (kerax builds on the first call) and whether masked scores
+        # are replaced by, rather than added, a large negative (both give the same weights but for huge scores).
+        for tf2_argument in ("query_shape", "key_shape", "value_shape", "softmax_robust_masking"):
+            kwargs.pop(tf2_argument, None)
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         for name, value in (("num_heads", num_heads), ("key_dim", key_dim)):
             if not isinstance(value, int) or value <= 0:
@@ -50,7 +52,8 @@ class MultiHeadAttention(Layer):
         self.kernel_constraint = constraints.get(kernel_constraint)
         self.bias_constraint = constraints.get(bias_constraint)
         self.seed = seed
-        self.seed_generator = SeedGenerator(seed, name="seed_generator")
+        # Keras's sublayer (and so its saved path): `_dropout_layer`, with random state only if dropout > 0.
+        self._dropout_layer = Dropout(self.dropout, seed=seed, dtype=self.dtype_policy)
         self.supports_masking = True
 
     def build(self, query_shape, value_shape, key_shape=None):
@@ -81,8 +84,7 @@ class MultiHeadAttention(Layer):
             kernel_constraint=self.kernel_constraint, bias_constraint=self.bias_constraint,
         )
         layer.build(tuple(input_shape))
-        for variable in layer.weights:
-            variable.path = f"{self.name}/{variable.path}"  # multi_head_attention/query/kernel, as in Keras
+        self._adopt_paths(layer)  # multi_head_attention/query/kernel, as in Keras
         return layer
 
     @property
@@ -115,8 +117,7 @@ class MultiHeadAttention(Layer):
             for _ in range(scores.ndim - mask.ndim):  # add the heads axis (and any other missing ones)
                 mask = ops.expand_dims(mask, -2 * n_axes - 1)
         scores = masked_softmax(scores, mask, axis=tuple(range(-n_axes, 0)))
-        heads = ops.einsum(self._combine_equation,
-                           attention_dropout(scores, self.dropout, self.seed_generator, training), v)
+        heads = ops.einsum(self._combine_equation, self._dropout_layer(scores, training=training), v)
         outputs = self._output_dense(heads)
         return (outputs, scores) if return_attention_scores else outputs
 

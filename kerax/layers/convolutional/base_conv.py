@@ -163,3 +163,12 @@ def rename_kernel_arguments(config, prefix):
     for suffix in ("initializer", "regularizer", "constraint"):
         config[f"{prefix}_{suffix}"] = config.pop(f"kernel_{suffix}")
     return config
+
+
+def drop_unused_kernel_arguments(kwargs):
+    """tf.keras 2's depthwise and separable configs also record their base class's `kernel_initializer`,
+    `kernel_regularizer` and `kernel_constraint`, which those layers never use (theirs are
+    `depthwise_*`/`pointwise_*`); tf.keras ignored them, and so does kerax."""
+    for suffix in ("initializer", "regularizer", "constraint"):
+        kwargs.pop(f"kernel_{suffix}", None)
+    return kwargs

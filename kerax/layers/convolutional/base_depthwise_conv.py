@@ -2,12 +2,15 @@
 channels). Kernel shape (*kernel_size, input channels, depth_multiplier); output channel c * depth_multiplier
 + m."""
 from kerax import ops
-from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
+from kerax.layers.convolutional.base_conv import (
+    BaseConv, drop_unused_kernel_arguments, rename_kernel_arguments,
+)
 
 
 class BaseDepthwiseConv(BaseConv):
     _supports_groups = False
     _filters_from_input = True
+    keras2_weight_names = {"kernel": "depthwise_kernel"}  # tf.keras's name in its HDF5 files
 
     def __init__(self, rank, kernel_size, strides=1, padding="valid", depth_multiplier=1, data_format=None,
                  dilation_rate=1, depthwise_initializer="glorot_uniform", depthwise_regularizer=None,
@@ -15,7 +18,7 @@ class BaseDepthwiseConv(BaseConv):
         super().__init__(rank, None, kernel_size, strides=strides, padding=padding, data_format=data_format,
                          dilation_rate=dilation_rate, kernel_initializer=depthwise_initializer,
                          kernel_regularizer=depthwise_regularizer, kernel_constraint=depthwise_constraint,
-                         **kwargs)
+                         **drop_unused_kernel_arguments(kwargs))
         self.depth_multiplier = check_depth_multiplier(type(self).__name__, depth_multiplier)
 
     def _build_kernels(self, channels):

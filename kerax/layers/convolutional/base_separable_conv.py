@@ -1,7 +1,9 @@
 """BaseSeparableConv: a depthwise convolution (kernel (*kernel_size, channels, depth_multiplier)) followed by
 a pointwise convolution (kernel (1, ..., 1, channels * depth_multiplier, filters)) that mixes the channels."""
 from kerax import constraints, initializers, ops, regularizers
-from kerax.layers.convolutional.base_conv import BaseConv, rename_kernel_arguments
+from kerax.layers.convolutional.base_conv import (
+    BaseConv, drop_unused_kernel_arguments, rename_kernel_arguments,
+)
 from kerax.layers.convolutional.base_depthwise_conv import check_depth_multiplier
 
 
@@ -15,7 +17,7 @@ class BaseSeparableConv(BaseConv):
         super().__init__(rank, filters, kernel_size, strides=strides, padding=padding,
                          data_format=data_format, dilation_rate=dilation_rate,
                          kernel_initializer=depthwise_initializer, kernel_regularizer=depthwise_regularizer,
-                         kernel_constraint=depthwise_constraint, **kwargs)
+                         kernel_constraint=depthwise_constraint, **drop_unused_kernel_arguments(kwargs))
         self.depth_multiplier = check_depth_multiplier(type(self).__name__, depth_multiplier)
         self.pointwise_initializer = initializers.get(pointwise_initializer)
         self.pointwise_regularizer = regularizers.get(pointwise_regularizer)

@@ -12,7 +12,8 @@ class Dropout(Layer):
         self.rate = float(rate)
         self.noise_shape = noise_shape
         self.seed = seed
-        self.seed_generator = SeedGenerator(seed, name="seed_generator")
+        # As in Keras, only a layer that drops anything has random state (and saves it).
+        self.seed_generator = SeedGenerator(seed, name="seed_generator") if self.rate > 0 else None
         self.supports_masking = True
 
     def call(self, inputs, training=None):

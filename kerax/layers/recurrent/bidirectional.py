@@ -43,6 +43,7 @@ class Bidirectional(Layer):
             if not sublayer.built:
                 sublayer.build(sequences_shape)
                 sublayer.built = True
+            self._adopt_paths(sublayer)
         self.built = True
         if self._initial_weights is not None:
             self.set_weights(list(self._initial_weights))

@@ -50,9 +50,7 @@ class RNN(Layer):
         if not self.cell.built:
             self.cell.build((sequences_shape[0],) + tuple(sequences_shape[2:]))
             self.cell.built = True
-        for variable in self.cell.weights:
-            if not variable.path.startswith(f"{self.name}/"):
-                variable.path = f"{self.name}/{variable.path}"
+        self._adopt_paths(self.cell)
         if self.stateful and self.states is None:
             self.states = rnn_state.create(self, sequences_shape)
         self.built = True

@@ -13,6 +13,7 @@ class TimeDistributed(Wrapper):
 
     def build(self, input_shape):
         super().build((input_shape[0],) + tuple(input_shape[2:]))
+        self._adopt_paths(self.layer, replace_name=True)
 
     def call(self, inputs, training=None, mask=None):
         batch, steps = inputs.shape[0], inputs.shape[1]

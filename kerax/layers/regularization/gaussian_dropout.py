@@ -13,7 +13,7 @@ class GaussianDropout(Layer):
             raise ValueError(f"GaussianDropout: `rate` must be in [0, 1), received rate={rate}.")
         self.rate = float(rate)
         self.seed = seed
-        self.seed_generator = random.SeedGenerator(seed, name="seed_generator")
+        self.seed_generator = random.SeedGenerator(seed, name="seed_generator") if self.rate > 0 else None
         self.supports_masking = True
 
     def call(self, inputs, training=None):

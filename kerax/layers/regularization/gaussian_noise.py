@@ -10,7 +10,7 @@ class GaussianNoise(Layer):
             raise ValueError(f"GaussianNoise: `stddev` must be non-negative, received stddev={stddev}.")
         self.stddev = float(stddev)
         self.seed = seed
-        self.seed_generator = random.SeedGenerator(seed, name="seed_generator")
+        self.seed_generator = random.SeedGenerator(seed, name="seed_generator") if self.stddev > 0 else None
         self.supports_masking = True
 
     def call(self, inputs, training=None):

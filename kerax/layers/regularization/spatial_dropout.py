@@ -9,6 +9,7 @@ class _SpatialDropout(Dropout):
     spatial_rank = None
 
     def __init__(self, rate, seed=None, data_format=None, **kwargs):
+        kwargs.pop("noise_shape", None)  # Keras's configs record it; it follows from data_format
         self.data_format = standardize_data_format(data_format)
         # One draw per (sample, channel), broadcast over the spatial axes.
         spatial = (1,) * self.spatial_rank

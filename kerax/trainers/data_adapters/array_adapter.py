@@ -38,6 +38,8 @@ class ArrayAdapter:
         self.num_samples = n_x
         if n_x == 0:
             raise ValueError("Expected at least one sample in x, received an empty array.")
+        # The largest batch a streamed run may pad to: the batch size asked for (one batch: no limit).
+        self._batch_limit = None if one_batch else int(batch_size or 32)
         self.batch_size = n_x if one_batch else min(int(batch_size or 32), n_x)
         self.steps = 1 if one_batch else int(steps) if steps else math.ceil(n_x / self.batch_size)
         self.shuffle = shuffle
@@ -88,6 +90,12 @@ class ArrayAdapter:
             if rows == 0:
                 break
             yield tree.map_structure(lambda a: None if a is None else a[step_indices[:rows]], host), rows
+
+    def padded_batch_size(self, size):
+        """Streamed batches are compiled for a power of two rows up to the batch size (one batch: any power
+        of two), so predicting on any number of samples compiles a few programs, not one per count."""
+        bucket = 1 << (size - 1).bit_length()
+        return bucket if self._batch_limit is None else min(self._batch_limit, bucket)
 
     def sample_batch(self):
         return tree.map_structure(lambda a: None if a is None else a[: self.batch_size], (self.x, self.y))
