@@ -7,7 +7,7 @@ from kerax.backend import config
 from kerax.backend.common import (
     AutocastScope, KerasTensor, StatelessScope, SymbolicScope, any_symbolic_tensors, autocast_scope, conv_shapes,
     dtypes, get_autocast_scope, get_keras_mask, get_stateless_scope, host_data, is_keras_tensor, naming,
-    set_keras_mask, standardize_dtype, standardize_shape, step_context,
+    set_keras_mask, standardize_dtype, standardize_shape, step_context, structure_version,
 )
 from kerax.backend.common.tensor_shape import TensorShape
 from kerax.backend.config import (

@@ -268,6 +268,11 @@ class Layer(Operation):
         return losses
 
     # --- tracking -----------------------------------------------------------------------------------------
+    def __setattr__(self, name, value):
+        if isinstance(value, Layer):  # a new or replaced sublayer: compiled forward passes are out of date
+            backend.structure_version.bump()
+        super().__setattr__(name, value)
+
     def _tracked_children(self):
         """Sublayers and stand-alone state held as attributes (also inside lists, tuples and dicts)."""
         children = []
@@ -367,6 +372,7 @@ class Layer(Operation):
 
     @trainable.setter
     def trainable(self, value):
+        backend.structure_version.bump()
         for layer in self._flatten_layers():
             layer._trainable = bool(value)
 
@@ -440,7 +446,7 @@ class Layer(Operation):
 
 # Attributes holding Variables or layers that belong to something else (graph nodes, the trainer's snapshot).
 _UNTRACKED_ATTRIBUTES = frozenset({"_inbound_nodes", "_eager_losses", "_own_variables", "input_spec",
-                                   "_compiled_trainable"})
+                                   "_compiled_trainable", "_compiled_forward"})
 
 
 def _batch_shape_from(input_shape, input_dim, batch_input_shape, batch_size):

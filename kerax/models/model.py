@@ -7,6 +7,7 @@ from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
 from kerax.models import summary_utils
 from kerax.saving import compile_config, export_archive, json_format, saving_api, weights
+from kerax.backend import step_context
 from kerax.trainers.trainer import Trainer
 from kerax import tree
 
@@ -31,6 +32,14 @@ class Model(Trainer, Layer):
             )
         Layer.__init__(self, name=name, trainable=trainable, dtype=dtype)
         Trainer.__init__(self)
+
+    def __call__(self, *args, **kwargs):
+        if len(args) == 1 and kwargs.keys() <= {"training"} and step_context.is_outermost_call():
+            outputs = self._forward(args[0], kwargs.get("training"))
+            if outputs is not None:
+                return outputs
+            self._forward.eager_call_made()
+        return Layer.__call__(self, *args, **kwargs)
 
     def build(self, input_shape=None):
         """Builds a subclassed model's weights for inputs of `input_shape` (batch dimension included)."""

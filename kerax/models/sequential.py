@@ -1,6 +1,6 @@
 """Sequential: a plain stack of layers. Once the input shape is known (from `input_shape=` on the first
 layer, an `Input`, or the first call) it becomes a functional graph."""
-from kerax.backend import KerasTensor, host_data, standardize_dtype
+from kerax.backend import KerasTensor, host_data, standardize_dtype, structure_version
 from kerax.layers.core.input_layer import Input, InputLayer
 from kerax.layers.layer import Layer
 from kerax.models.functional import Functional
@@ -87,6 +87,7 @@ class Sequential(Model):
     def _forget_graph(self):
         """Drops the graph of the last build, and its nodes from the layers, so that `layer.input` /
         `layer.output` refer to this model's current graph (the feature-extractor idiom)."""
+        structure_version.bump()
         if self._functional is not None:
             for node in reversed(self._functional._nodes):
                 if isinstance(node.operation, InputLayer):

@@ -18,6 +18,7 @@ _BASE_ATTRIBUTES = frozenset({
     "_inbound_nodes", "_eager_losses", "_own_variables", "input_spec", "_stack", "_functional", "_nodes",
     "_operations", "_inputs", "_outputs", "_input_structure", "_outputs_structure", "optimizer",
     "_compile_loss", "_compile_metrics", "_loss_tracker", "_compiled_trainable", "_runners",
+    "_compiled_forward",
 })
 
 

@@ -5,7 +5,6 @@ inside a StatelessScope over every piece of state; the backend compiles that pur
 steps per device call, and the new state is written back into the Variables after each call.
 """
 import math
-import threading
 
 import numpy as np
 
@@ -13,7 +12,10 @@ from kerax import backend, metrics as metrics_module, optimizers, ops
 from kerax.backend import KerasTensor, StatelessScope
 from kerax.backend import host_data, step_context
 from kerax.callbacks.callback_list import CallbackList
+from kerax.layers.layer import Layer
 from kerax.trainers import compile_utils, data_adapters, distributed, pure_steps
+from kerax.trainers.compiled_forward import CompiledForward
+from kerax.trainers.state_lock import STATE_LOCK
 from kerax.trainers.gradients import value_and_grad
 from kerax import tree
 from kerax.console import io_utils
@@ -22,8 +24,6 @@ from kerax.console import io_utils
 MAX_STEPS_PER_EXECUTION = 1024
 # Updates per epoch of a live progress bar.
 LIVE_PROGRESS_UPDATES = 20
-# Held while a compiled step reads the variables' arrays, runs and stores their new values (see _StepRunner).
-_STATE_LOCK = threading.RLock()
 
 
 class Trainer:
@@ -232,7 +232,7 @@ class Trainer:
 
     def _runner(self, mode, resident):
         key = (mode, resident, self._step_distribution)
-        with _STATE_LOCK:
+        with STATE_LOCK:
             if key not in self._runners:
                 step = {"train": self.train_step, "test": self.test_step, "predict": self.predict_step}[mode]
                 if pure_steps.is_pure_step(step):
@@ -416,6 +416,10 @@ class Trainer:
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None, max_queue_size=10,
                 workers=1, use_multiprocessing=False):
         verbose = _resolve_verbose(verbose)
+        if verbose == 0 and callbacks is None and steps is None and _one_batch_of_arrays(x, batch_size):
+            outputs = self._predict_directly(x)
+            if outputs is not None:
+                return outputs
         adapter = self._data_adapter(x, batch_size=batch_size, steps=steps, workers=workers,
                                                  use_multiprocessing=use_multiprocessing,
                                                  max_queue_size=max_queue_size)
@@ -454,7 +458,27 @@ class Trainer:
         return _logs_to_return(logs, return_dict)
 
     def predict_on_batch(self, x):
+        outputs = self._predict_directly(x)
+        if outputs is not None:
+            return outputs
         return self._predict_adapter(self._data_adapter(x, one_batch=True), CallbackList(model=self))
+
+    def _predict_directly(self, x):
+        """One batch through the model's cached compiled forward pass, as NumPy; None where `predict_step` is
+        the user's own, the data is no plain arrays, or a distribution splits the batch."""
+        if type(self).predict_step is not Trainer.predict_step or distributed.active_distribution(self):
+            return None
+        outputs = self._forward(x, False, compile_now=True)
+        return None if outputs is None else backend.to_host(outputs)
+
+    @property
+    def _forward(self):
+        """`self(x, training=...)` on arrays, compiled once per input signature (compiled_forward.py)."""
+        forward = self.__dict__.get("_compiled_forward")
+        if forward is None:
+            forward = self._compiled_forward = CompiledForward(
+                self, lambda inputs, training: Layer.__call__(self, inputs, training=training))
+        return forward
 
     # --- Keras 2 generator spellings ----------------------------------------------------------------------
     def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1, callbacks=None,
@@ -510,9 +534,9 @@ class _StepRunner:
 
     def run(self, *args):
         if self.eager:
-            with _STATE_LOCK:
+            with STATE_LOCK:
                 return self._run_eagerly(*args)
-        with _STATE_LOCK:
+        with STATE_LOCK:
             state = _distinct_buffers([v.raw_state() for v in self.state_variables])
             if self.placement is not None:  # placed once; already placed arrays are left as they are
                 state = self.placement.place_state(state)
@@ -542,6 +566,12 @@ class _StepRunner:
         if self.keep_all_outputs:
             return tree.map_structure(lambda *r: ops.stack(r), *results)
         return results[-1]
+
+
+def _one_batch_of_arrays(x, batch_size):
+    leaves = x if isinstance(x, (list, tuple)) else list(x.values()) if isinstance(x, dict) else [x]
+    return all(hasattr(leaf, "shape") and leaf.ndim > 0 and not isinstance(leaf, KerasTensor) and
+               leaf.shape[0] <= (batch_size or 32) for leaf in leaves)
 
 
 def _without_missing(batch):

@@ -5,7 +5,7 @@ their own array type (`_convert_to_tensor`, `_direct_assign`).
 """
 import numpy as np
 
-from kerax.backend.common import dtypes, host_data
+from kerax.backend.common import dtypes, host_data, structure_version
 from kerax.backend.common.autocast_scope import get_autocast_scope
 from kerax.backend.common.stateless_scope import get_stateless_scope
 
@@ -35,6 +35,7 @@ class Variable:
     def __init__(self, initializer, shape=None, dtype=None, trainable=True, name=None, constraint=None,
                  regularizer=None, autocast=True, aggregation="mean"):
         name = name or "variable"
+        structure_version.bump()
         if not isinstance(name, str) or "/" in name:
             raise ValueError(f"Variable name must be a string without '/', received: {name!r}")
         self.name = name
