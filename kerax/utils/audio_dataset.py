@@ -4,7 +4,6 @@ float32 in [-1, 1), shape (samples, channels)."""
 import wave
 
 import numpy as np
-from scipy import signal
 
 from kerax.utils import directory_dataset
 from kerax.utils.dataset_utils import check_label_arguments
@@ -57,7 +56,7 @@ def read_audio(path, sampling_rate=None, output_sequence_length=None):
     audio, rate = read_wav(path)
     if sampling_rate is not None and rate != sampling_rate and len(audio):
         samples = max(1, int(round(len(audio) * sampling_rate / rate)))
-        audio = signal.resample(audio, samples, axis=0).astype("float32")
+        audio = resample(audio, samples).astype("float32")
     if output_sequence_length is not None:
         audio = audio[:output_sequence_length]
         audio = np.pad(audio, [(0, output_sequence_length - len(audio)), (0, 0)])
@@ -89,3 +88,17 @@ def _pcm_to_float(raw, width):
         return padded.view("<i4")[:, 0].astype("float32") / 2.0 ** 31
     dtype = {2: "<i2", 4: "<i4"}[width]
     return np.frombuffer(raw, dtype=dtype).astype("float32") / 2.0 ** (8 * width - 1)
+
+
+def resample(audio, samples):
+    """`audio` (length, channels) resampled to `samples` by the Fourier method (as scipy.signal.resample):
+    the spectrum is cut or zero-padded; an even cut's Nyquist bin takes both halves, an even padding's
+    Nyquist bin is split between them. (NumPy only: importing scipy.signal costs more than a second.)"""
+    length = len(audio)
+    spectrum = np.fft.rfft(audio, axis=0)
+    kept = min(samples, length)
+    resized = np.zeros((samples // 2 + 1,) + audio.shape[1:], spectrum.dtype)
+    resized[: kept // 2 + 1] = spectrum[: kept // 2 + 1]
+    if kept % 2 == 0 and samples != length:
+        resized[kept // 2] *= 2.0 if samples < length else 0.5
+    return np.fft.irfft(resized, samples, axis=0) * (samples / length)

@@ -3,8 +3,10 @@ import wave
 
 import numpy as np
 import pytest
+from scipy import signal  # the reference for resampling
 
 from kerax import preprocessing, utils
+from kerax.utils.audio_dataset import resample
 
 
 def write_texts(root):
@@ -72,3 +74,9 @@ def test_audio_resampling_keeps_a_low_frequency_tone(tmp_path):
     (audio,) = list(ds)
     t_new = np.arange(400) / 4000.0
     np.testing.assert_allclose(audio[:, 0], 0.5 * np.sin(2 * np.pi * 250 * t_new), atol=1e-3)
+
+
+@pytest.mark.parametrize("length,samples", [(10, 5), (10, 4), (9, 4), (8, 13), (8, 12), (7, 7)])
+def test_fourier_resampling_matches_scipy(length, samples):
+    audio = np.random.default_rng(length * samples).random((length, 2))
+    np.testing.assert_allclose(resample(audio, samples), signal.resample(audio, samples, axis=0), atol=1e-12)
