@@ -6,6 +6,7 @@ from kerax.random import SeedGenerator
 
 
 class MixUp(BaseImagePreprocessingLayer):
+    _BOXES_UNSUPPORTED = "kerax does not combine the boxes of blended images yet"
     _USE_BASE_FACTOR = False
 
     def __init__(self, alpha=0.2, data_format=None, seed=None, **kwargs):

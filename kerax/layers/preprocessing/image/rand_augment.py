@@ -10,6 +10,7 @@ _NAMES = GEOMETRIC_AND_TONAL[:3] + COLOUR + GEOMETRIC_AND_TONAL[3:]
 
 
 class RandAugment(BaseImagePreprocessingLayer):
+    _BOXES_UNSUPPORTED = "kerax does not move boxes through its randomly chosen augmentations yet"
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 

@@ -7,6 +7,7 @@ from kerax.random import SeedGenerator
 
 
 class RandomPerspective(BaseImagePreprocessingLayer):
+    _BOXES_UNSUPPORTED = "kerax does not move boxes through perspective warps yet"
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 
