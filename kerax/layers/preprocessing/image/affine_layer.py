@@ -14,8 +14,9 @@ class AffineAugmentation(BaseImagePreprocessingLayer):
         if transformation is None:
             return images
         matrix = self._matrix(transformation, *self._height_width(images))
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation, fill_mode=self.fill_mode,
-                                          fill_value=self.fill_value, data_format=self.data_format)
+        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
+                                          fill_mode=self.fill_mode, fill_value=self.fill_value,
+                                          data_format=self.data_format)
 
     def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
         if transformation is None:

@@ -4,9 +4,9 @@ A layer draws one random transformation per call for the whole batch (`get_rando
 layer's SeedGenerator, so compiled steps draw fresh values each step and a seed makes them repeatable) and
 applies it to the images with batched ops, never image by image. Inputs are images (3D or 4D) or a dict with
 "images" and optionally "labels", "bounding_boxes" ({"boxes", "labels"} in `bounding_box_format`) and
-"segmentation_masks". Random layers transform only when `training` is
-true, which is call()'s default (as in Keras): calling a layer directly augments; `predict`, `evaluate` and
-`training=False` leave the images as they are.
+"segmentation_masks". Random layers transform only when `training` is true, which is call()'s default (as in
+Keras): calling a layer directly augments; `predict`, `evaluate` and `training=False` leave the images as they
+are.
 """
 from kerax import backend, ops, random, tree
 from kerax.layers.layer import Layer
@@ -79,6 +79,8 @@ class BaseImagePreprocessingLayer(Layer):
         return out[0] if single else out
 
     def _call_on_dict(self, data, training):
+        if "bounding_boxes" in data:
+            self._check_boxes_supported()
         images, single = self._as_batch(data["images"])
         transformation = self.get_random_transformation(dict(data, images=images), training=training)
         out = {"images": self.transform_images(images, transformation, training)}
@@ -96,17 +98,19 @@ class BaseImagePreprocessingLayer(Layer):
             out = tree.map_structure(lambda value: value[0], out)
         return {**data, **out}
 
-    def _boxes_of(self, bounding_boxes, single, images, outputs, transformation, training):
-        """The boxes moved with their images: converted to absolute "xyxy", moved by the layer, clipped to
-        the output image (boxes left empty get label -1) and converted back to `bounding_box_format`."""
+    def _check_boxes_supported(self):
         if self._BOXES_UNSUPPORTED:
             raise NotImplementedError(f"{type(self).__name__} cannot transform bounding boxes "
                                       f"({self._BOXES_UNSUPPORTED}). Apply it to inputs without "
                                       f"'bounding_boxes', or use a layer that moves them.")
         if self.bounding_box_format is None:
-            raise ValueError(f"You passed an input with a 'bounding_boxes' key, but you didn't specify a bounding "
-                             f"box format. Pass a `bounding_box_format` argument to your {type(self).__name__} "
-                             f"layer, e.g. `bounding_box_format='xyxy'`.")
+            raise ValueError(f"You passed an input with a 'bounding_boxes' key, but you didn't specify a "
+                             f"bounding box format. Pass a `bounding_box_format` argument to your "
+                             f"{type(self).__name__} layer, e.g. `bounding_box_format='xyxy'`.")
+
+    def _boxes_of(self, bounding_boxes, single, images, outputs, transformation, training):
+        """The boxes moved with their images: converted to absolute "xyxy", moved by the layer, clipped to
+        the output image (boxes left empty get label -1) and converted back to `bounding_box_format`."""
         batched = {key: ops.convert_to_tensor(value) for key, value in bounding_boxes.items()}
         if single:
             batched = {key: value[None] for key, value in batched.items()}

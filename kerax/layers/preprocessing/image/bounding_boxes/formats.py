@@ -55,9 +55,9 @@ def convert_format(boxes, source, target, height=None, width=None, dtype="float3
                          f"boxes.shape={tuple(boxes.shape)}")
     relative_in, relative_out = source.startswith("rel_"), target.startswith("rel_")
     if (relative_in or relative_out) and (height is None or width is None):
-        raise ValueError(f"convert_format() must receive `height` and `width` to convert between relative and "
-                         f"absolute formats. Received: source={source!r}, target={target!r}, height={height}, "
-                         f"width={width}.")
+        raise ValueError(f"convert_format() must receive `height` and `width` to convert between relative "
+                         f"and absolute formats. Received: source={source!r}, target={target!r}, "
+                         f"height={height}, width={width}.")
     if source == target:
         return boxes
     x1, y1, x2, y2 = _to_xyxy(*ops.unstack(boxes, 4, axis=-1), source.removeprefix("rel_"))
