@@ -10,8 +10,8 @@ def clip_to_image_size(bounding_boxes, height=None, width=None, bounding_box_for
     box left with zero area set to -1."""
     if bounding_box_format not in ("xyxy", "rel_xyxy"):
         raise NotImplementedError(f"clip_to_image_size() supports bounding_box_format 'xyxy' and "
-                                  f"'rel_xyxy'. Received: bounding_box_format={bounding_box_format!r}; convert first with "
-                                  f"`convert_format`.")
+                                  f"'rel_xyxy'. Received: bounding_box_format={bounding_box_format!r}; "
+                                  f"convert first with `convert_format`.")
     if bounding_box_format == "xyxy" and (height is None or width is None):
         raise ValueError("`height` and `width` must be set if `bounding_box_format='xyxy'`.")
     if bounding_box_format == "rel_xyxy":
