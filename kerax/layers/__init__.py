@@ -40,8 +40,8 @@ from kerax.layers.preprocessing import (
     MixUp, Normalization, Pipeline, RandAugment, RandomBrightness, RandomColorDegeneration, RandomColorJitter,
     RandomContrast, RandomCrop, RandomElasticTransform, RandomErasing, RandomFlip, RandomGaussianBlur,
     RandomGrayscale, RandomHeight, RandomHue, RandomInvert, RandomPerspective, RandomPosterization,
-    RandomRotation, RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomWidth, RandomZoom,
-    Rescaling, Resizing, Solarization, StringLookup, STFTSpectrogram, TextVectorization,
+    RandomRotation, RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomWidth,
+    RandomZoom, Rescaling, Resizing, Solarization, StringLookup, STFTSpectrogram, TextVectorization,
 )
 from kerax.layers.recurrent import (
     GRU, LSTM, RNN, AbstractRNNCell, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, GRUCell, LSTMCell,

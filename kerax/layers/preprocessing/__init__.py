@@ -7,8 +7,8 @@ from kerax.layers.preprocessing.image import (
     MaxNumBoundingBoxes, MixUp, RandAugment, RandomBrightness, RandomColorDegeneration, RandomColorJitter,
     RandomContrast, RandomCrop, RandomElasticTransform, RandomErasing, RandomFlip, RandomGaussianBlur,
     RandomGrayscale, RandomHeight, RandomHue, RandomInvert, RandomPerspective, RandomPosterization,
-    RandomRotation, RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomWidth, RandomZoom,
-    Resizing, Solarization,
+    RandomRotation, RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomWidth,
+    RandomZoom, Resizing, Solarization,
 )
 from kerax.layers.preprocessing.integer_lookup import IntegerLookup
 from kerax.layers.preprocessing.mel_spectrogram import MelSpectrogram

@@ -26,8 +26,8 @@ class RandomSideResize(Layer):
         if lower < -1.0 or upper < -1.0:
             raise ValueError(f"`factor` argument must have values larger than -1. Received: factor={factor}")
         if interpolation not in INTERPOLATIONS:
-            raise NotImplementedError(f"Value not recognized for `interpolation`: {interpolation!r}. Expected "
-                                      f"one of {INTERPOLATIONS}.")
+            raise NotImplementedError(f"Value not recognized for `interpolation`: {interpolation!r}. "
+                                      f"Expected one of {INTERPOLATIONS}.")
         self.lower, self.upper = float(lower), float(upper)
         self.interpolation, self.seed = interpolation, seed
         self.generator = SeedGenerator(seed)
