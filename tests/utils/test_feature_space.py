@@ -12,7 +12,8 @@ from kerax.utils import FeatureSpace
 def _data(n=64, seed=0):
     rng = np.random.default_rng(seed)
     return {"color": rng.choice(["red", "green", "blue"], n), "size": rng.integers(0, 4, n),
-            "weight": rng.normal(10.0, 2.0, n).astype("float32"), "age": rng.uniform(0, 100, n).astype("float32"),
+            "weight": rng.normal(10.0, 2.0, n).astype("float32"),
+            "age": rng.uniform(0, 100, n).astype("float32"),
             "price": rng.uniform(0, 50, n).astype("float32"), "raw": rng.uniform(-1, 1, n).astype("float32"),
             "tag": rng.choice(["a", "b", "c", "d"], n), "code": rng.integers(0, 1000, n)}
 
@@ -46,7 +47,8 @@ def test_each_kind_encodes_as_its_numpy_formula():
     np.testing.assert_array_equal(out["age"], np.eye(4)[bins])
     np.testing.assert_allclose(out["price"][:, 0], data["price"] * 0.1 + 1.0, rtol=1e-6)
     np.testing.assert_allclose(out["raw"][:, 0], data["raw"])
-    assert out["tag"].shape == (64, 8) and out["code"].shape == (64, 6) and out["color_X_size"].shape == (64, 5)
+    assert out["tag"].shape == (64, 8) and out["code"].shape == (64, 6)
+    assert out["color_X_size"].shape == (64, 5)
     for key in ("tag", "code", "color_X_size"):
         np.testing.assert_array_equal(out[key].sum(axis=1), 1)
     same = (data["color"][:, None] == data["color"][None]) & (data["size"][:, None] == data["size"][None])

@@ -74,5 +74,5 @@ def check_concatenable(encoded):
     for name, value in encoded.items():
         dtype = backend.standardize_dtype(value.dtype)
         if dtype.startswith(("int", "uint")) or dtype in ("string", "object") or dtype.startswith("<U"):
-            raise ValueError(f"Cannot concatenate features because feature '{name}' has not been encoded (it has "
-                             f"dtype {dtype}). Consider using `output_mode='dict'`.")
+            raise ValueError(f"Cannot concatenate features because feature '{name}' has not been encoded "
+                             f"(it has dtype {dtype}). Consider using `output_mode='dict'`.")

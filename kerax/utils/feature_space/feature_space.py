@@ -24,8 +24,8 @@ class FeatureSpace(FeatureKinds, HostLayer):
         if not features:
             raise ValueError("The `features` argument cannot be None or empty.")
         if output_mode not in ("dict", "concat"):
-            raise ValueError(f"Invalid value for argument `output_mode`. Expected one of {{'dict', 'concat'}}. "
-                             f"Received: output_mode={output_mode}")
+            raise ValueError(f"Invalid value for argument `output_mode`. Expected one of "
+                             f"{{'dict', 'concat'}}. Received: output_mode={output_mode}")
         self.output_mode, self.crossing_dim = output_mode, crossing_dim
         self.hashing_dim, self.num_discretization_bins = hashing_dim, num_discretization_bins
         self.features = {key: self._standardize_feature(key, value) for key, value in features.items()}
@@ -55,8 +55,8 @@ class FeatureSpace(FeatureKinds, HostLayer):
     # --- adapting -----------------------------------------------------------------------------------------
     def adapt(self, dataset):
         if not isinstance(dataset, Dataset):
-            raise ValueError(f"`adapt()` can only be called on a kerax.data.Dataset (Keras: a tf.data.Dataset). "
-                             f"Received instead: {dataset} (of type {type(dataset)})")
+            raise ValueError(f"`adapt()` can only be called on a kerax.data.Dataset (Keras: a "
+                             f"tf.data.Dataset). Received instead: {dataset} (of type {type(dataset)})")
         names = [key for key, p in self.preprocessors.items() if column_utils.adaptable(p)]
         for key, values in column_utils.collect(dataset, names).items():
             self.preprocessors[key].adapt(values)
@@ -67,8 +67,8 @@ class FeatureSpace(FeatureKinds, HostLayer):
     def _check_if_adapted(self):
         if not self._is_adapted:
             if any(column_utils.adaptable(p) for p in self.preprocessors.values()):
-                raise ValueError("You need to call `.adapt(dataset)` on the FeatureSpace before you can start "
-                                 "using it.")
+                raise ValueError("You need to call `.adapt(dataset)` on the FeatureSpace before you can "
+                                 "start using it.")
             self._is_adapted = True
 
     # --- the encoded features -----------------------------------------------------------------------------
@@ -120,7 +120,8 @@ class FeatureSpace(FeatureKinds, HostLayer):
         columns, rebatched = column_utils.as_columns(data, self.features)
         preprocessed = {key: self.preprocessors[key](columns[key]) for key in self.features}
         for cross in self.crosses:
-            preprocessed[cross.name] = self.crossers[cross.name]([preprocessed[k] for k in cross.feature_names])
+            parts = [preprocessed[key] for key in cross.feature_names]
+            preprocessed[cross.name] = self.crossers[cross.name](parts)
         encoded = {}
         for key in self._output_names():
             value = preprocessed[key]
@@ -145,8 +146,8 @@ class FeatureSpace(FeatureKinds, HostLayer):
 
     @classmethod
     def from_config(cls, config):
-        """A FeatureSpace rebuilt from a saved one counts as adapted (as Keras's build_from_config has it): its
-        vocabularies and bins are in the config, its normalization statistics in the weights."""
+        """A FeatureSpace rebuilt from a saved one counts as adapted (as Keras's build_from_config has
+        it): its vocabularies and bins are in the config, its normalization statistics in the weights."""
         space = cls(**config)
         space._is_adapted = True
         space._build_preprocessors()  # ready for the saved normalization statistics

@@ -78,9 +78,9 @@ def cardinality(name, preprocessor):
         return len(preprocessor.bin_boundaries) + 1
     if isinstance(preprocessor, (layers.Hashing, layers.HashedCrossing)):
         return preprocessor.num_bins
-    raise ValueError(f"Feature '{name}' has `output_mode='one_hot'`. However it isn't a standard feature and the "
-                     f"dimensionality of its output space is not known, thus it cannot be one-hot encoded. Try "
-                     f"using `output_mode='int'`.")
+    raise ValueError(f"Feature '{name}' has `output_mode='one_hot'`. However it isn't a standard feature and "
+                     f"the dimensionality of its output space is not known, thus it cannot be one-hot encoded. "
+                     f"Try using `output_mode='int'`.")
 
 
 def _special_tokens(lookup):

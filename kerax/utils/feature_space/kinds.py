@@ -1,6 +1,7 @@
 """FeatureKinds: FeatureSpace's constructors for each kind of feature (FeatureSpace.float_normalized(),
 FeatureSpace.string_categorical(max_tokens=10), ...), and the kinds named by a string
-(`{"age": "float_discretized"}`), which take FeatureSpace's defaults (hashing_dim, num_discretization_bins)."""
+(`{"age": "float_discretized"}`), which take FeatureSpace's defaults (hashing_dim,
+num_discretization_bins)."""
 from kerax import layers
 from kerax.backend import naming
 from kerax.utils.feature_space.features import Cross, Feature, as_object
@@ -30,7 +31,8 @@ class FeatureKinds:
 
     @classmethod
     def float_normalized(cls, name=None):
-        return Feature("float32", layers.Normalization(axis=-1, name=_name(name, "float_normalized")), "float")
+        normalization = layers.Normalization(axis=-1, name=_name(name, "float_normalized"))
+        return Feature("float32", normalization, "float")
 
     @classmethod
     def float_discretized(cls, num_bins, bin_boundaries=None, output_mode="one_hot", name=None):
@@ -75,6 +77,6 @@ class FeatureKinds:
             "string_hashed": lambda: self.string_hashed(self.hashing_dim, name=name),
         }
         if not isinstance(feature, str) or feature not in kinds:
-            raise ValueError(f"Invalid feature type: {feature}. Expected a FeatureSpace.<kind>(...) object or "
-                             f"one of {sorted(kinds)}.")
+            raise ValueError(f"Invalid feature type: {feature}. Expected a FeatureSpace.<kind>(...) object "
+                             f"or one of {sorted(kinds)}.")
         return kinds[feature]()
