@@ -79,8 +79,8 @@ def cardinality(name, preprocessor):
     if isinstance(preprocessor, (layers.Hashing, layers.HashedCrossing)):
         return preprocessor.num_bins
     raise ValueError(f"Feature '{name}' has `output_mode='one_hot'`. However it isn't a standard feature and "
-                     f"the dimensionality of its output space is not known, thus it cannot be one-hot encoded. "
-                     f"Try using `output_mode='int'`.")
+                     f"the dimensionality of its output space is not known, thus it cannot be one-hot "
+                     f"encoded. Try using `output_mode='int'`.")
 
 
 def _special_tokens(lookup):
