@@ -62,7 +62,8 @@ def test_vertical_flip_in_relative_format():
                       bounding_box_format="xyxy"),
     layers.RandomShear(0.3, 0.0, fill_mode="constant", interpolation="nearest", seed=4,
                        bounding_box_format="xyxy"),
-], ids=["translation", "rotation", "zoom", "shear"])
+    layers.RandomPerspective(factor=1.0, scale=0.5, interpolation="nearest", seed=6, bounding_box_format="xyxy"),
+], ids=["translation", "rotation", "zoom", "shear", "perspective"])
 def test_affine_layers_move_boxes_with_the_pixels(layer):
     boxes = np.array([[[4, 5, 8, 9]], [[6, 4, 9, 10]]], "float32")
     images = _blocks(14, 14, boxes)
@@ -120,8 +121,8 @@ def test_errors_and_color_layers_pass_boxes_through():
     data = _data(np.zeros((2, 8, 10, 3), "float32"))
     with pytest.raises(ValueError, match="bounding_box_format='xyxy'"):
         layers.RandomFlip()(data)
-    with pytest.raises(NotImplementedError, match="RandomPerspective cannot transform bounding boxes"):
-        layers.RandomPerspective(bounding_box_format="xyxy")(data)
+    with pytest.raises(NotImplementedError, match="MixUp cannot transform bounding boxes"):
+        layers.MixUp(bounding_box_format="xyxy")(data)
     out = layers.RandomBrightness(0.2, bounding_box_format="xyxy")(data)
     np.testing.assert_allclose(out["bounding_boxes"]["boxes"], np.clip(BOXES, 0, [10, 8, 10, 8]))
 

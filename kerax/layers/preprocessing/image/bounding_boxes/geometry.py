@@ -59,8 +59,34 @@ def through_matrix(boxes, matrix):
     ys = ops.stack([y1, y1, y2, y2], axis=-1) - 0.5 - b2
     out_x = (b1 * xs - a1 * ys) / det + 0.5
     out_y = (a0 * ys - b0 * xs) / det + 0.5
-    return ops.stack([ops.min(out_x, axis=-1), ops.min(out_y, axis=-1), ops.max(out_x, axis=-1),
-                      ops.max(out_y, axis=-1)], axis=-1)
+    return _enclosing(out_x, out_y)
+
+
+def through_homography(boxes, start_points, end_points):
+    """[B, N, 4] xyxy boxes of images warped so that pixel `start_points` [B, 4, 2] land on `end_points`
+    (`ops.image.perspective_transform`): the homography through those four pairs moves each corner (in
+    pixel-centre coordinates), and the box becomes the smallest one holding the four."""
+    x, y = start_points[..., 0], start_points[..., 1]
+    u, v = end_points[..., 0], end_points[..., 1]
+    zeros, ones = ops.zeros_like(x), ops.ones_like(x)
+    rows_u = ops.stack([x, y, ones, zeros, zeros, zeros, -u * x, -u * y], axis=-1)
+    rows_v = ops.stack([zeros, zeros, zeros, x, y, ones, -v * x, -v * y], axis=-1)
+    system = ops.concatenate([rows_u, rows_v], axis=1)  # [B, 8, 8]
+    h = ops.linalg.solve(system, ops.concatenate([u, v], axis=1)[..., None])[..., 0]
+    h0, h1, h2, h3, h4, h5, h6, h7 = (ops.reshape(h[:, i], (-1, 1, 1)) for i in range(8))
+    x1, y1, x2, y2 = ops.unstack(ops.cast(boxes, h.dtype), 4, axis=-1)
+    xs = ops.stack([x1, x2, x2, x1], axis=-1) - 0.5
+    ys = ops.stack([y1, y1, y2, y2], axis=-1) - 0.5
+    scale = h6 * xs + h7 * ys + 1.0
+    out_x = (h0 * xs + h1 * ys + h2) / scale + 0.5
+    out_y = (h3 * xs + h4 * ys + h5) / scale + 0.5
+    return _enclosing(out_x, out_y)
+
+
+def _enclosing(xs, ys):
+    """[..., 4] xyxy of the smallest boxes holding the points [..., 4] (xs, ys)."""
+    return ops.stack([ops.min(xs, axis=-1), ops.min(ys, axis=-1), ops.max(xs, axis=-1), ops.max(ys, axis=-1)],
+                     axis=-1)
 
 
 def affine_transform(boxes, angle, translate_x, translate_y, scale, shear_x, shear_y, height, width,
