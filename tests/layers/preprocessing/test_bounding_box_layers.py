@@ -121,8 +121,8 @@ def test_errors_and_color_layers_pass_boxes_through():
     data = _data(np.zeros((2, 8, 10, 3), "float32"))
     with pytest.raises(ValueError, match="bounding_box_format='xyxy'"):
         layers.RandomFlip()(data)
-    with pytest.raises(NotImplementedError, match="MixUp cannot transform bounding boxes"):
-        layers.MixUp(bounding_box_format="xyxy")(data)
+    with pytest.raises(NotImplementedError, match="CutMix cannot transform bounding boxes"):
+        layers.CutMix(bounding_box_format="xyxy")(data)
     out = layers.RandomBrightness(0.2, bounding_box_format="xyxy")(data)
     np.testing.assert_allclose(out["bounding_boxes"]["boxes"], np.clip(BOXES, 0, [10, 8, 10, 8]))
 
@@ -137,3 +137,15 @@ def test_config_round_trip_and_saved_model(tmp_path):
     assert [lay.bounding_box_format for lay in loaded.layers] == ["rel_xyxy", "rel_xyxy"]
     out = loaded.layers[1](_data(np.zeros((2, 8, 8, 3), "float32"), BOXES / 10.0))
     np.testing.assert_allclose(out["bounding_boxes"]["boxes"], np.clip(BOXES / 10.0, 0, 1), atol=1e-6)
+
+
+def test_mix_up_appends_the_partner_images_boxes(rng):
+    images = rng.uniform(size=(2, 8, 10, 3)).astype("float32")
+    out = layers.MixUp(alpha=0.5, seed=2, bounding_box_format="xyxy")(_data(images))
+    boxes, labels = np.asarray(out["bounding_boxes"]["boxes"]), np.asarray(out["bounding_boxes"]["labels"])
+    assert boxes.shape == (2, 4, 4) and labels.shape == (2, 4)
+    clipped = np.clip(BOXES, 0, [10, 8, 10, 8])
+    for i in range(2):
+        np.testing.assert_allclose(boxes[i, :2], clipped[i])
+        partner = [j for j in range(2) if np.allclose(boxes[i, 2:], clipped[j])]
+        assert partner and np.array_equal(labels[i], np.concatenate([LABELS[i], LABELS[partner[0]]]))

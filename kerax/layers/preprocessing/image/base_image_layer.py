@@ -64,6 +64,10 @@ class BaseImagePreprocessingLayer(Layer):
         """[B, N, 4] absolute "xyxy" boxes of the input images -> the same boxes on the output images."""
         return boxes
 
+    def transform_box_labels(self, labels, transformation, training):
+        """[B, N] labels of the boxes, in the order `transform_xyxy_boxes` returns the boxes."""
+        return labels
+
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         if training:
             return self._transform_images(segmentation_masks, transformation, "nearest")
@@ -117,6 +121,8 @@ class BaseImagePreprocessingLayer(Layer):
         height, width = self._height_width(images)
         boxes = box_utils.convert_format(batched["boxes"], self.bounding_box_format, "xyxy", height, width)
         boxes = self.transform_xyxy_boxes(boxes, transformation, training, height, width)
+        if "labels" in batched:
+            batched["labels"] = self.transform_box_labels(batched["labels"], transformation, training)
         out_height, out_width = self._height_width(outputs)
         clipped = box_utils.clip_to_image_size({**batched, "boxes": boxes}, out_height, out_width)
         clipped["boxes"] = box_utils.convert_format(clipped["boxes"], "xyxy", self.bounding_box_format,
