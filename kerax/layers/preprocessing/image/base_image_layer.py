@@ -10,7 +10,7 @@ are.
 """
 from kerax import backend, ops, random, tree
 from kerax.layers.layer import Layer
-from kerax.layers.preprocessing.image import bounding_boxes as box_utils
+from kerax.layers.preprocessing.image.bounding_boxes import layer_boxes
 
 
 class BaseImagePreprocessingLayer(Layer):
@@ -84,7 +84,7 @@ class BaseImagePreprocessingLayer(Layer):
 
     def _call_on_dict(self, data, training):
         if "bounding_boxes" in data:
-            self._check_boxes_supported()
+            layer_boxes.check_supported(self)
         images, single = self._as_batch(data["images"])
         transformation = self.get_random_transformation(dict(data, images=images), training=training)
         out = {"images": self.transform_images(images, transformation, training)}
@@ -93,41 +93,14 @@ class BaseImagePreprocessingLayer(Layer):
             out["labels"] = self.transform_labels(labels[None] if single else labels, transformation,
                                                   training)
         if "bounding_boxes" in data:
-            out["bounding_boxes"] = self._boxes_of(data["bounding_boxes"], single, images, out["images"],
-                                                   transformation, training)
+            out["bounding_boxes"] = layer_boxes.moved(self, data["bounding_boxes"], single, images,
+                                                      out["images"], transformation, training)
         if "segmentation_masks" in data:
             masks, _ = self._as_batch(data["segmentation_masks"])
             out["segmentation_masks"] = self.transform_segmentation_masks(masks, transformation, training)
         if single:
             out = tree.map_structure(lambda value: value[0], out)
         return {**data, **out}
-
-    def _check_boxes_supported(self):
-        if self._BOXES_UNSUPPORTED:
-            raise NotImplementedError(f"{type(self).__name__} cannot transform bounding boxes "
-                                      f"({self._BOXES_UNSUPPORTED}). Apply it to inputs without "
-                                      f"'bounding_boxes', or use a layer that moves them.")
-        if self.bounding_box_format is None:
-            raise ValueError(f"You passed an input with a 'bounding_boxes' key, but you didn't specify a "
-                             f"bounding box format. Pass a `bounding_box_format` argument to your "
-                             f"{type(self).__name__} layer, e.g. `bounding_box_format='xyxy'`.")
-
-    def _boxes_of(self, bounding_boxes, single, images, outputs, transformation, training):
-        """The boxes moved with their images: converted to absolute "xyxy", moved by the layer, clipped to
-        the output image (boxes left empty get label -1) and converted back to `bounding_box_format`."""
-        batched = {key: ops.convert_to_tensor(value) for key, value in bounding_boxes.items()}
-        if single:
-            batched = {key: value[None] for key, value in batched.items()}
-        height, width = self._height_width(images)
-        boxes = box_utils.convert_format(batched["boxes"], self.bounding_box_format, "xyxy", height, width)
-        boxes = self.transform_xyxy_boxes(boxes, transformation, training, height, width)
-        if "labels" in batched:
-            batched["labels"] = self.transform_box_labels(batched["labels"], transformation, training)
-        out_height, out_width = self._height_width(outputs)
-        clipped = box_utils.clip_to_image_size({**batched, "boxes": boxes}, out_height, out_width)
-        clipped["boxes"] = box_utils.convert_format(clipped["boxes"], "xyxy", self.bounding_box_format,
-                                                    out_height, out_width)
-        return clipped
 
     def _as_batch(self, images):
         images = images if backend.is_tensor(images) else ops.convert_to_tensor(images)
