@@ -72,7 +72,7 @@ def encoded_spec(name, spec, layer):
 
 def check_concatenable(encoded):
     for name, value in encoded.items():
-        dtype = backend.standardize_dtype(value.dtype)
-        if dtype.startswith(("int", "uint")) or dtype in ("string", "object") or dtype.startswith("<U"):
+        dtype = str(value.dtype)
+        if dtype == "string" or np.dtype(dtype).kind in "iuUSOb":
             raise ValueError(f"Cannot concatenate features because feature '{name}' has not been encoded "
                              f"(it has dtype {dtype}). Consider using `output_mode='dict'`.")

@@ -7,8 +7,11 @@ NumPy work that must happen before a compiled step, and a cross may read a featu
 (Discretization) produced. So `get_encoded_features()` is the output of one FeatureSpace node fed by the
 `get_inputs()` Inputs, and a model from those Inputs runs it on the host, then compiles the rest.
 """
+import numpy as np
+
 from kerax import backend, layers, ops, saving
 from kerax.data import Dataset
+from kerax.layers.preprocessing import host_encoding
 from kerax.layers.preprocessing.host_layer import HostLayer
 from kerax.utils.feature_space import columns as column_utils
 from kerax.utils.feature_space.features import Cross, as_object, cardinality
@@ -124,14 +127,15 @@ class FeatureSpace(FeatureKinds, HostLayer):
             preprocessed[cross.name] = self.crossers[cross.name](parts)
         encoded = {}
         for key in self._output_names():
-            value = preprocessed[key]
-            encoded[key] = self._encoder(key)(value) if self._spec_of(key).output_mode == "one_hot" else value
+            value = np.asarray(preprocessed[key])
+            if self._spec_of(key).output_mode == "one_hot":  # the encoder's encoding, in NumPy on the host
+                value = host_encoding.encode(value, "multi_hot", self._encoder(key).num_tokens, "float32")
+            encoded[key] = value[0] if rebatched else value
         if self.output_mode == "dict":
-            out = {key: ops.convert_to_tensor(value) for key, value in encoded.items()}
-            return {key: value[0] for key, value in out.items()} if rebatched else out
+            return {key: ops.convert_to_tensor(value) for key, value in encoded.items()}
         column_utils.check_concatenable(encoded)
-        out = ops.concatenate([ops.cast(value, "float32") for value in encoded.values()], axis=-1)
-        return out[0] if rebatched else out
+        return ops.convert_to_tensor(np.concatenate([value.astype("float32") for value in encoded.values()],
+                                                    axis=-1))
 
     # --- saving -------------------------------------------------------------------------------------------
     def save(self, filepath):
