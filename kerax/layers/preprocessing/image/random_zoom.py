@@ -1,6 +1,6 @@
 """RandomZoom: while training, each image zoomed about its centre by 1 + a factor drawn from `height_factor`
 (and `width_factor`; without it the aspect ratio is kept). Positive factors zoom out, negative ones in."""
-from kerax import ops, random
+from kerax import random
 from kerax.layers.preprocessing.image.affine import scale_translate_matrix
 from kerax.layers.preprocessing.image.affine_layer import AffineAugmentation
 from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, factor_range
