@@ -62,7 +62,8 @@ def test_vertical_flip_in_relative_format():
                       bounding_box_format="xyxy"),
     layers.RandomShear(0.3, 0.0, fill_mode="constant", interpolation="nearest", seed=4,
                        bounding_box_format="xyxy"),
-    layers.RandomPerspective(factor=1.0, scale=0.5, interpolation="nearest", seed=6, bounding_box_format="xyxy"),
+    layers.RandomPerspective(factor=1.0, scale=0.5, interpolation="nearest", seed=6,
+                             bounding_box_format="xyxy"),
 ], ids=["translation", "rotation", "zoom", "shear", "perspective"])
 def test_affine_layers_move_boxes_with_the_pixels(layer):
     boxes = np.array([[[4, 5, 8, 9]], [[6, 4, 9, 10]]], "float32")
@@ -149,3 +150,29 @@ def test_mix_up_appends_the_partner_images_boxes(rng):
         np.testing.assert_allclose(boxes[i, :2], clipped[i])
         partner = [j for j in range(2) if np.allclose(boxes[i, 2:], clipped[j])]
         assert partner and np.array_equal(labels[i], np.concatenate([LABELS[i], LABELS[partner[0]]]))
+
+
+def test_rand_augment_moves_boxes_only_with_its_geometric_choices():
+    """One op per call: boxes move by the drawn shift when RandAugment chose translation, stay put for a colour
+    op (names in the order RandAugment lists them)."""
+    layer = layers.RandAugment(value_range=(0, 1), num_ops=1, seed=5, bounding_box_format="xyxy")
+    names = ["random_shear", "random_translation", "random_rotation", "random_brightness",
+             "random_color_degeneration", "random_contrast", "random_sharpness", "random_posterization",
+             "solarization", "auto_contrast", "equalization"]
+    boxes = np.array([[[2, 2, 6, 5]], [[1, 3, 4, 7]]], "float32")
+    images = np.zeros((2, 10, 12, 3), "float32")
+    seen = set()
+    for _ in range(40):
+        drawn = layer.get_random_transformation(images)
+        chosen = names[int(np.asarray(drawn["layer_idxes"])[0])]
+        moved = np.asarray(layer.transform_xyxy_boxes(boxes, drawn, True, 10, 12))
+        if chosen == "random_translation":
+            dx, dy = np.asarray(drawn["transforms"][chosen]["translations"]).T
+            expected = boxes + np.stack([dx, dy, dx, dy], -1)[:, None]
+            np.testing.assert_allclose(moved, expected, atol=1e-4)
+        elif chosen not in names[:3]:
+            np.testing.assert_allclose(moved, boxes)
+        seen.add(chosen)
+        if "random_translation" in seen and len(seen) > 3:
+            break
+    assert "random_translation" in seen and len(seen) > 3
