@@ -153,8 +153,8 @@ def test_mix_up_appends_the_partner_images_boxes(rng):
 
 
 def test_rand_augment_moves_boxes_only_with_its_geometric_choices():
-    """One op per call: boxes move by the drawn shift when RandAugment chose translation, stay put for a colour
-    op (names in the order RandAugment lists them)."""
+    """One op per call: boxes move by the drawn shift when RandAugment chose translation, stay put for a
+    colour op (names in the order RandAugment lists them)."""
     layer = layers.RandAugment(value_range=(0, 1), num_ops=1, seed=5, bounding_box_format="xyxy")
     names = ["random_shear", "random_translation", "random_rotation", "random_brightness",
              "random_color_degeneration", "random_contrast", "random_sharpness", "random_posterization",
