@@ -53,7 +53,7 @@ def main(path, epochs=8, verbose=2):
     test_texts, test_labels = reviews(100, seed=1)
     model = build(train_texts)
     model.fit(train_texts, train_labels, batch_size=32, epochs=epochs, verbose=verbose)
-    loss, accuracy = model.evaluate(test_texts, test_labels, verbose=0)
+    _, accuracy = model.evaluate(test_texts, test_labels, verbose=0)
     model.save(path)
     reloaded = keras.saving.load_model(path)
     samples = ["A wonderful film, brilliant acting!", "Dull plot and a terrible ending."]
