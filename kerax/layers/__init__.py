@@ -39,9 +39,9 @@ from kerax.layers.preprocessing import (
     Discretization, Equalization, HashedCrossing, Hashing, IntegerLookup, MaxNumBoundingBoxes, MelSpectrogram,
     MixUp, Normalization, Pipeline, RandAugment, RandomBrightness, RandomColorDegeneration, RandomColorJitter,
     RandomContrast, RandomCrop, RandomElasticTransform, RandomErasing, RandomFlip, RandomGaussianBlur,
-    RandomGrayscale, RandomHue, RandomInvert, RandomPerspective, RandomPosterization, RandomRotation,
-    RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomZoom, Rescaling, Resizing,
-    Solarization, StringLookup, STFTSpectrogram, TextVectorization,
+    RandomGrayscale, RandomHeight, RandomHue, RandomInvert, RandomPerspective, RandomPosterization,
+    RandomRotation, RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomWidth,
+    RandomZoom, Rescaling, Resizing, Solarization, StringLookup, STFTSpectrogram, TextVectorization,
 )
 from kerax.layers.recurrent import (
     GRU, LSTM, RNN, AbstractRNNCell, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, GRUCell, LSTMCell,

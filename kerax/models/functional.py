@@ -7,6 +7,7 @@ from kerax.layers import mask_propagation
 from kerax.layers.core.input_layer import InputLayer
 from kerax.layers.layer import Layer
 from kerax.models import functional_config
+from kerax.models.graph_cut import start_at_inputs
 from kerax.models.host_part import host_part_of
 from kerax.models.model import Model
 from kerax import tree
@@ -27,6 +28,7 @@ class Functional(Model):
                     f"Model(inputs, outputs) expects symbolic tensors from `kerax.Input` and layer calls, "
                     f"received {type(x).__name__}: {x!r}."
                 )
+        inputs, outputs = start_at_inputs(inputs, outputs)
         if isinstance(inputs, dict):
             self._input_structure = dict(inputs)
         else:

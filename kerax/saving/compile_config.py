@@ -21,7 +21,7 @@ def _serialize_spec(spec):
 
 def get_compile_config(model):
     arguments = getattr(model, "_compile_arguments", None)
-    if not model.compiled or arguments is None:
+    if not getattr(model, "compiled", False) or arguments is None:
         return None
     config = {"optimizer": optimizers.serialize(model.optimizer)}
     for key in ("loss", "metrics", "weighted_metrics"):

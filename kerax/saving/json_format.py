@@ -12,8 +12,9 @@ BACKEND = "jax"
 
 
 def model_config(model):
-    """The model's serialized architecture (no weights). Subclassed models need their own `get_config`."""
-    if not model._is_graph_network and not model._has_own_config():
+    """The model's serialized architecture (no weights). Subclassed models need their own `get_config`; a
+    plain layer saved on its own (a FeatureSpace) has one."""
+    if hasattr(model, "_has_own_config") and not model._is_graph_network and not model._has_own_config():
         raise NotImplementedError(
             f'Model "{model.name}" is a subclassed model ({type(model).__name__}): its architecture is '
             "Python code in `call`, which cannot be saved as a config. Save its weights with "
@@ -22,7 +23,7 @@ def model_config(model):
         )
     config = serialization.serialize(model)
     build_shape = getattr(model, "_build_input_shape", None)
-    if build_shape is not None and not model._is_graph_network:
+    if build_shape is not None and not getattr(model, "_is_graph_network", False):
         config["build_config"] = {"input_shape": build_shape}  # Keras 3's key: rebuilt before loading weights
     config.update({"keras_version": KERAS_VERSION, "backend": BACKEND})
     return config

@@ -7,7 +7,9 @@ from kerax.serialization.registry import (
 )
 from kerax.trainers.data_adapters.data_utils import pack_x_y_sample_weight, unpack_x_y_sample_weight
 from kerax.trainers.data_adapters.py_dataset import PyDataset, Sequence
+from kerax.utils import bounding_boxes
 from kerax.utils.config import Config
+from kerax.utils.feature_space import FeatureSpace
 from kerax.utils.file_utils import get_file
 from kerax.utils.multi_gpu_utils import multi_gpu_model
 from kerax.console.io_utils import (

@@ -80,3 +80,17 @@ def test_dict_keys_must_match_input_names():
 def test_non_symbolic_inputs_are_rejected():
     with pytest.raises(TypeError, match="symbolic tensors"):
         kerax.Model(np.zeros(3), np.zeros(3))
+
+
+def test_a_model_may_start_from_tensors_inside_a_graph():
+    """As in Keras: the graph between the given tensors and the outputs is replayed on fresh Inputs, with the
+    same layers (shared weights)."""
+    a, b = kerax.Input((3,), name="a"), kerax.Input((2,), name="b")
+    joined = kerax.layers.Concatenate()([a, b])
+    dense = kerax.layers.Dense(1, kernel_initializer="ones")
+    full = kerax.Model([a, b], dense(kerax.layers.Dense(4, kernel_initializer="ones")(joined)))
+    tail = kerax.Model(joined, full.output)
+    assert tail.input_shape == (None, 5)
+    x = np.arange(10, dtype="float32").reshape(2, 5)
+    np.testing.assert_allclose(tail.predict(x, verbose=0), full.predict([x[:, :3], x[:, 3:]], verbose=0))
+    assert tail.layers[-1] is dense

@@ -6,8 +6,9 @@ from kerax.layers.preprocessing.image import (
     AugMix, AutoContrast, CenterCrop, ContrastLimitedAdaptiveHistogramEqualization, CutMix, Equalization,
     MaxNumBoundingBoxes, MixUp, RandAugment, RandomBrightness, RandomColorDegeneration, RandomColorJitter,
     RandomContrast, RandomCrop, RandomElasticTransform, RandomErasing, RandomFlip, RandomGaussianBlur,
-    RandomGrayscale, RandomHue, RandomInvert, RandomPerspective, RandomPosterization, RandomRotation,
-    RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomZoom, Resizing, Solarization,
+    RandomGrayscale, RandomHeight, RandomHue, RandomInvert, RandomPerspective, RandomPosterization,
+    RandomRotation, RandomSaturation, RandomSharpness, RandomShear, RandomTranslation, RandomWidth,
+    RandomZoom, Resizing, Solarization,
 )
 from kerax.layers.preprocessing.integer_lookup import IntegerLookup
 from kerax.layers.preprocessing.mel_spectrogram import MelSpectrogram

@@ -16,6 +16,8 @@ class HostLayer(Layer):
     runs_on_host = True
 
     def __call__(self, inputs, *args, **kwargs):
+        if isinstance(inputs, list) and inputs and isinstance(inputs[0], (str, bytes)):
+            inputs = np.asarray(inputs)  # a list of texts is one input: no need to walk it item by item
         if backend.any_symbolic_tensors((inputs, args, kwargs)):
             return self.symbolic_call(inputs, *args, **kwargs)
         kwargs.pop("training", None)

@@ -17,6 +17,7 @@ from kerax.layers.preprocessing.image.random_erasing import RandomErasing
 from kerax.layers.preprocessing.image.random_flip import RandomFlip
 from kerax.layers.preprocessing.image.random_gaussian_blur import RandomGaussianBlur
 from kerax.layers.preprocessing.image.random_grayscale import RandomGrayscale
+from kerax.layers.preprocessing.image.random_height import RandomHeight
 from kerax.layers.preprocessing.image.random_hue import RandomHue
 from kerax.layers.preprocessing.image.random_invert import RandomInvert
 from kerax.layers.preprocessing.image.random_perspective import RandomPerspective
@@ -26,6 +27,7 @@ from kerax.layers.preprocessing.image.random_saturation import RandomSaturation
 from kerax.layers.preprocessing.image.random_sharpness import RandomSharpness
 from kerax.layers.preprocessing.image.random_shear import RandomShear
 from kerax.layers.preprocessing.image.random_translation import RandomTranslation
+from kerax.layers.preprocessing.image.random_width import RandomWidth
 from kerax.layers.preprocessing.image.random_zoom import RandomZoom
 from kerax.layers.preprocessing.image.resizing import Resizing
 from kerax.layers.preprocessing.image.solarization import Solarization

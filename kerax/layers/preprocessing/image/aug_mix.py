@@ -8,6 +8,7 @@ from kerax.random import SeedGenerator
 
 
 class AugMix(BaseImagePreprocessingLayer):
+    _BOXES_UNSUPPORTED = "kerax does not move boxes through its mixed augmentation chains yet"
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 

@@ -3,18 +3,21 @@
 A layer draws one random transformation per call for the whole batch (`get_random_transformation`, with the
 layer's SeedGenerator, so compiled steps draw fresh values each step and a seed makes them repeatable) and
 applies it to the images with batched ops, never image by image. Inputs are images (3D or 4D) or a dict with
-"images" and optionally "labels" and "segmentation_masks". Random layers transform only when `training` is
-true, which is call()'s default (as in Keras): calling a layer directly augments; `predict`, `evaluate` and
-`training=False` leave the images as they are.
+"images" and optionally "labels", "bounding_boxes" ({"boxes", "labels"} in `bounding_box_format`) and
+"segmentation_masks". Random layers transform only when `training` is true, which is call()'s default (as in
+Keras): calling a layer directly augments; `predict`, `evaluate` and `training=False` leave the images as they
+are.
 """
-from kerax import backend, ops, random
+from kerax import backend, ops, random, tree
 from kerax.layers.layer import Layer
+from kerax.layers.preprocessing.image.bounding_boxes import layer_boxes
 
 
 class BaseImagePreprocessingLayer(Layer):
     _USE_BASE_FACTOR = True
     _FACTOR_BOUNDS = (-1, 1)
     interpolation = "bilinear"
+    _BOXES_UNSUPPORTED = None  # why the layer cannot move bounding boxes, where it cannot
 
     def __init__(self, factor=None, bounding_box_format=None, data_format=None, **kwargs):
         super().__init__(**kwargs)
@@ -57,6 +60,14 @@ class BaseImagePreprocessingLayer(Layer):
     def transform_labels(self, labels, transformation, training=True):
         return labels
 
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        """[B, N, 4] absolute "xyxy" boxes of the input images -> the same boxes on the output images."""
+        return boxes
+
+    def transform_box_labels(self, labels, transformation, training):
+        """[B, N] labels of the boxes, in the order `transform_xyxy_boxes` returns the boxes."""
+        return labels
+
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         if training:
             return self._transform_images(segmentation_masks, transformation, "nearest")
@@ -73,9 +84,7 @@ class BaseImagePreprocessingLayer(Layer):
 
     def _call_on_dict(self, data, training):
         if "bounding_boxes" in data:
-            raise NotImplementedError(
-                f"{type(self).__name__}: bounding boxes are not supported by kerax's image preprocessing "
-                f"layers yet. Pass only 'images', 'labels' and 'segmentation_masks'.")
+            layer_boxes.check_supported(self)
         images, single = self._as_batch(data["images"])
         transformation = self.get_random_transformation(dict(data, images=images), training=training)
         out = {"images": self.transform_images(images, transformation, training)}
@@ -83,11 +92,14 @@ class BaseImagePreprocessingLayer(Layer):
             labels = ops.convert_to_tensor(data["labels"])
             out["labels"] = self.transform_labels(labels[None] if single else labels, transformation,
                                                   training)
+        if "bounding_boxes" in data:
+            out["bounding_boxes"] = layer_boxes.moved(self, data["bounding_boxes"], single, images,
+                                                      out["images"], transformation, training)
         if "segmentation_masks" in data:
             masks, _ = self._as_batch(data["segmentation_masks"])
             out["segmentation_masks"] = self.transform_segmentation_masks(masks, transformation, training)
         if single:
-            out = {key: value[0] for key, value in out.items()}
+            out = tree.map_structure(lambda value: value[0], out)
         return {**data, **out}
 
     def _as_batch(self, images):

@@ -2,6 +2,8 @@
 first cropped to the target aspect ratio and resized (Keras's `smart_resize`)."""
 from kerax import ops
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.bounding_boxes.geometry import shift
+from kerax.layers.preprocessing.image.bounding_boxes.resize import resize_boxes
 from kerax.layers.preprocessing.image.resizing import _with_size
 
 
@@ -24,6 +26,11 @@ class CenterCrop(BaseImagePreprocessingLayer):
 
     def transform_segmentation_masks(self, segmentation_masks, transformation=None, training=True):
         return self.transform_images(segmentation_masks, transformation, training)
+
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        if height < self.height or width < self.width:
+            return resize_boxes(boxes, height, width, self.height, self.width, crop_to_aspect_ratio=True)
+        return shift(boxes, -((width - self.width) // 2), -((height - self.height) // 2))
 
     def compute_output_shape(self, input_shape):
         return _with_size(input_shape, self.height, self.width, self.data_format)

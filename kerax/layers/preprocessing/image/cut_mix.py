@@ -7,6 +7,7 @@ from kerax.random import SeedGenerator
 
 
 class CutMix(BaseImagePreprocessingLayer):
+    _BOXES_UNSUPPORTED = "a pasted patch cuts into the boxes of both images; Keras does not move them either"
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 

@@ -1,5 +1,6 @@
 """MixUp: while training, each image (and its label and mask) blended with another image of the batch (a
-random permutation), `w x + (1 - w) x_other`, w ~ Beta(alpha, alpha) per image."""
+random permutation), `w x + (1 - w) x_other`, w ~ Beta(alpha, alpha) per image; its bounding boxes are its
+own followed by the other image's."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
 from kerax.random import SeedGenerator
@@ -37,6 +38,19 @@ class MixUp(BaseImagePreprocessingLayer):
 
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         return self._mix(segmentation_masks, transformation, training)
+
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        return self._with_partner(boxes, transformation, training)
+
+    def transform_box_labels(self, labels, transformation, training):
+        return self._with_partner(labels, transformation, training)
+
+    def _with_partner(self, values, transformation, training):
+        """A blended image holds the objects of both: its boxes followed by its partner's (as in Keras)."""
+        if not training:
+            return values
+        partner = ops.take(values, transformation["permutation_order"], axis=0)
+        return ops.concatenate([values, partner], axis=1)
 
     def get_config(self):
         return {**super().get_config(), "alpha": self.alpha, "seed": self.seed}

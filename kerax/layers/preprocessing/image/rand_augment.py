@@ -1,6 +1,7 @@
 """RandAugment: while training, `num_ops` times, one augmentation drawn at random (the same for the whole
 batch, drawn inside compiled steps) from shear, translation, rotation, brightness, colour degeneration,
-contrast, sharpness, posterization, solarization, auto-contrast and equalization, all of strength `factor`."""
+contrast, sharpness, posterization, solarization, auto-contrast and equalization, all of strength `factor`.
+Bounding boxes follow the geometric ones."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.augment_set import COLOUR, GEOMETRIC_AND_TONAL, build_augmentations
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
@@ -43,6 +44,16 @@ class RandAugment(BaseImagePreprocessingLayer):
                                                                       transformation["transforms"][name])
                 images = ops.where(transformation["layer_idxes"][step] == index, augmented, images)
         return images
+
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        if not training or transformation is None:
+            return boxes
+        for step in range(self.num_ops):
+            for index, name in enumerate(_NAMES):
+                drawn = transformation["transforms"][name]
+                moved = self.augmentations[name].transform_xyxy_boxes(boxes, drawn, training, height, width)
+                boxes = ops.where(transformation["layer_idxes"][step] == index, moved, boxes)
+        return boxes
 
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         return segmentation_masks

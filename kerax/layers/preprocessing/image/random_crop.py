@@ -2,6 +2,8 @@
 images smaller than the target) the largest central window of the target aspect ratio, resized."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.bounding_boxes.geometry import shift
+from kerax.layers.preprocessing.image.bounding_boxes.resize import resize_boxes
 from kerax.layers.preprocessing.image.resizing import _with_size
 from kerax.random import SeedGenerator
 
@@ -39,6 +41,12 @@ class RandomCrop(BaseImagePreprocessingLayer):
 
     def transform_segmentation_masks(self, segmentation_masks, transformation, training=True):
         return self.transform_images(segmentation_masks, transformation, training)
+
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        if transformation is None:
+            return resize_boxes(boxes, height, width, self.height, self.width, crop_to_aspect_ratio=True)
+        return shift(boxes, -ops.cast(transformation["left"], boxes.dtype),
+                     -ops.cast(transformation["top"], boxes.dtype))
 
     def compute_output_shape(self, input_shape):
         return _with_size(input_shape, self.height, self.width, self.data_format)

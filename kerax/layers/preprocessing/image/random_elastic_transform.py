@@ -9,6 +9,7 @@ from kerax.random import SeedGenerator
 
 
 class RandomElasticTransform(BaseImagePreprocessingLayer):
+    _BOXES_UNSUPPORTED = "an elastic warp bends boxes out of shape; Keras does not move them either"
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 

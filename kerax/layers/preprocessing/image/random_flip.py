@@ -36,5 +36,16 @@ class RandomFlip(BaseImagePreprocessingLayer):
             images = ops.where(flips, ops.flip(images, axis=h_axis), images)
         return images
 
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        if transformation is None:
+            return boxes
+        flips = ops.reshape(transformation["flips"], (-1, 1))
+        x1, y1, x2, y2 = ops.unstack(boxes, 4, axis=-1)
+        if self.mode in (HORIZONTAL, HORIZONTAL_AND_VERTICAL):
+            x1, x2 = ops.where(flips, width - x2, x1), ops.where(flips, width - x1, x2)
+        if self.mode in (VERTICAL, HORIZONTAL_AND_VERTICAL):
+            y1, y2 = ops.where(flips, height - y2, y1), ops.where(flips, height - y1, y2)
+        return ops.stack([x1, y1, x2, y2], axis=-1)
+
     def get_config(self):
         return {**super().get_config(), "seed": self.seed, "mode": self.mode}

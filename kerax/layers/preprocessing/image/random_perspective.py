@@ -1,7 +1,9 @@
 """RandomPerspective: while training, some images (each with a probability drawn from `factor`) warped by the
-perspective that moves each corner by up to `scale / 2` of its own coordinates."""
+perspective that moves each corner by up to `scale / 2` of its own coordinates; bounding boxes follow the
+same perspective."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.bounding_boxes.geometry import through_homography
 from kerax.layers.preprocessing.image.geometric import INTERPOLATIONS
 from kerax.random import SeedGenerator
 
@@ -44,6 +46,12 @@ class RandomPerspective(BaseImagePreprocessingLayer):
                                                  transformation["end_points"], interpolation=interpolation,
                                                  fill_value=self.fill_value, data_format=self.data_format)
         return ops.where(ops.reshape(transformation["apply_perspective"], (-1, 1, 1, 1)), warped, images)
+
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        if transformation is None:
+            return boxes
+        warped = through_homography(boxes, transformation["start_points"], transformation["end_points"])
+        return ops.where(ops.reshape(transformation["apply_perspective"], (-1, 1, 1)), warped, boxes)
 
     def get_config(self):
         return {**super().get_config(), "factor": self.factor, "scale": self.scale,

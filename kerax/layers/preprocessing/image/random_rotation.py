@@ -3,12 +3,12 @@
 """
 from kerax import ops, random
 from kerax.layers.preprocessing.image.affine import affine_matrix
-from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.affine_layer import AffineAugmentation
 from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation
 from kerax.random import SeedGenerator
 
 
-class RandomRotation(BaseImagePreprocessingLayer):
+class RandomRotation(AffineAugmentation):
     def __init__(self, factor, fill_mode="reflect", interpolation="bilinear", seed=None, fill_value=0.0,
                  data_format=None, **kwargs):
         super().__init__(factor=factor, data_format=data_format, **kwargs)
@@ -29,13 +29,8 @@ class RandomRotation(BaseImagePreprocessingLayer):
         matrix = affine_matrix(0.5, 0.5, angle, zeros, zeros, ones, zeros, zeros, height, width)
         return {"angle": angle, "rotation_matrix": matrix}
 
-    def _transform_images(self, images, transformation, interpolation):
-        if transformation is None:
-            return images
-        return ops.image.affine_transform(images, transformation["rotation_matrix"],
-                                          interpolation=interpolation,
-                                          fill_mode=self.fill_mode, fill_value=self.fill_value,
-                                          data_format=self.data_format)
+    def _matrix(self, transformation, height, width):
+        return transformation["rotation_matrix"]
 
     def get_config(self):
         return {**super().get_config(), "factor": self.factor, "fill_mode": self.fill_mode,

@@ -1,12 +1,12 @@
 """RandomShear: while training, each image sheared about the origin: output (x, y) reads input (x + s_x y, s_y
 x + y), with s_x and s_y drawn from `x_factor` and `y_factor` (in [0, 1]) and a random sign."""
 from kerax import ops, random
-from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.affine_layer import AffineAugmentation
 from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, factor_range, unit_range
 from kerax.random import SeedGenerator
 
 
-class RandomShear(BaseImagePreprocessingLayer):
+class RandomShear(AffineAugmentation):
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
 
@@ -30,15 +30,10 @@ class RandomShear(BaseImagePreprocessingLayer):
         shear_x = random.uniform(shape, self.x_factor[0], self.x_factor[1], seed=seed)
         return {"shear_factor": ops.stack([shear_x, shear_y], axis=1) * sign[:, None]}
 
-    def _transform_images(self, images, transformation, interpolation):
-        if transformation is None:
-            return images
+    def _matrix(self, transformation, height, width):
         shear = transformation["shear_factor"]
         ones, zeros = ops.ones_like(shear[:, 0]), ops.zeros_like(shear[:, 0])
-        matrix = ops.stack([ones, shear[:, 0], zeros, shear[:, 1], ones, zeros, zeros, zeros], axis=1)
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
-                                          fill_mode=self.fill_mode,
-                                          fill_value=self.fill_value, data_format=self.data_format)
+        return ops.stack([ones, shear[:, 0], zeros, shear[:, 1], ones, zeros, zeros, zeros], axis=1)
 
     def get_config(self):
         return {**super().get_config(), "x_factor": self.x_factor, "y_factor": self.y_factor,

@@ -2,12 +2,12 @@
 `height_factor` and `width_factor` (one number f means [-f, f]; positive moves down / right)."""
 from kerax import ops, random
 from kerax.layers.preprocessing.image.affine import scale_translate_matrix
-from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.affine_layer import AffineAugmentation
 from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, factor_range
 from kerax.random import SeedGenerator
 
 
-class RandomTranslation(BaseImagePreprocessingLayer):
+class RandomTranslation(AffineAugmentation):
     _USE_BASE_FACTOR = False
 
     def __init__(self, height_factor, width_factor, fill_mode="reflect", interpolation="bilinear", seed=None,
@@ -32,15 +32,10 @@ class RandomTranslation(BaseImagePreprocessingLayer):
         dx = random.uniform(shape, self.width_lower, self.width_upper, seed=seed) * width
         return {"translations": ops.stack([dx, dy], axis=1)}
 
-    def _transform_images(self, images, transformation, interpolation):
-        if transformation is None:
-            return images
+    def _matrix(self, transformation, height, width):
         shifts = transformation["translations"]
         ones = ops.ones_like(shifts[:, 0])
-        matrix = scale_translate_matrix(ones, ones, -shifts[:, 0], -shifts[:, 1])
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
-                                          fill_mode=self.fill_mode,
-                                          fill_value=self.fill_value, data_format=self.data_format)
+        return scale_translate_matrix(ones, ones, -shifts[:, 0], -shifts[:, 1])
 
     def get_config(self):
         return {**super().get_config(), "height_factor": self.height_factor,

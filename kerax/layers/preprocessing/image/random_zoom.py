@@ -1,13 +1,13 @@
 """RandomZoom: while training, each image zoomed about its centre by 1 + a factor drawn from `height_factor`
 (and `width_factor`; without it the aspect ratio is kept). Positive factors zoom out, negative ones in."""
-from kerax import ops, random
+from kerax import random
 from kerax.layers.preprocessing.image.affine import scale_translate_matrix
-from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.affine_layer import AffineAugmentation
 from kerax.layers.preprocessing.image.geometric import check_fill_and_interpolation, factor_range
 from kerax.random import SeedGenerator
 
 
-class RandomZoom(BaseImagePreprocessingLayer):
+class RandomZoom(AffineAugmentation):
     _USE_BASE_FACTOR = False
 
     def __init__(self, height_factor, width_factor=None, fill_mode="reflect", interpolation="bilinear",
@@ -34,16 +34,9 @@ class RandomZoom(BaseImagePreprocessingLayer):
             shape, 1.0 + self.width_lower, 1.0 + self.width_upper, seed=seed)
         return {"height_zoom": height_zoom, "width_zoom": width_zoom}
 
-    def _transform_images(self, images, transformation, interpolation):
-        if transformation is None:
-            return images
-        height, width = self._height_width(images)
+    def _matrix(self, transformation, height, width):
         zx, zy = transformation["width_zoom"], transformation["height_zoom"]
-        matrix = scale_translate_matrix(zx, zy, (width - 1) / 2.0 * (1.0 - zx),
-                                        (height - 1) / 2.0 * (1.0 - zy))
-        return ops.image.affine_transform(images, matrix, interpolation=interpolation,
-                                          fill_mode=self.fill_mode,
-                                          fill_value=self.fill_value, data_format=self.data_format)
+        return scale_translate_matrix(zx, zy, (width - 1) / 2.0 * (1.0 - zx), (height - 1) / 2.0 * (1.0 - zy))
 
     def get_config(self):
         return {**super().get_config(), "height_factor": self.height_factor,

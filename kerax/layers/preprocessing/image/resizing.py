@@ -1,7 +1,9 @@
 """Resizing: images resized to (height, width) with `ops.image.resize` (optionally cropped or padded to the
-target aspect ratio first); segmentation masks with nearest-neighbour sampling."""
+target aspect ratio first); segmentation masks with nearest-neighbour sampling; bounding boxes scaled (and
+shifted by the crop or padding) to match."""
 from kerax import ops
 from kerax.layers.preprocessing.image.base_image_layer import BaseImagePreprocessingLayer
+from kerax.layers.preprocessing.image.bounding_boxes.resize import resize_boxes
 
 
 class Resizing(BaseImagePreprocessingLayer):
@@ -27,6 +29,10 @@ class Resizing(BaseImagePreprocessingLayer):
 
     def transform_segmentation_masks(self, segmentation_masks, transformation=None, training=True):
         return self._transform_images(segmentation_masks, transformation, "nearest")
+
+    def transform_xyxy_boxes(self, boxes, transformation, training, height, width):
+        return resize_boxes(boxes, height, width, self.height, self.width, self.crop_to_aspect_ratio,
+                            self.pad_to_aspect_ratio)
 
     def compute_output_shape(self, input_shape):
         return _with_size(input_shape, self.height, self.width, self.data_format)
