@@ -35,6 +35,8 @@ CORE = {
     "stop_gradient": "(x) x, with no gradient flowing through it",
     "value_and_grad": "(fn, has_aux=False) -> fn returning (value, gradients w.r.t. its first argument)",
     "jit": "(fn, donate_argnums=(), static_argnums=()) fn compiled",
+    "jit_checked": "(fn) fn compiled; a call whose program holds value checks (check_in_range) returns once "
+                   "they have reported: the caller stores the results, then calls raise_reported()",
     # The compiled training loop
     "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None) several "
                     "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "

@@ -88,7 +88,7 @@ class _Program:
             self.has_masks = any(m is not None for m in masks)
             return outputs, masks, losses, new_values
 
-        self.compiled = backend.jit(forward)
+        self.compiled = backend.jit_checked(forward)
         self.traced = False
 
     def run(self, inputs):
@@ -104,6 +104,7 @@ class _Program:
             with STATE_LOCK:
                 for i, value in zip(self.written, new_values):
                     self.variables[i].replace_state(value)
+        backend.raise_reported()  # e.g. an Embedding id out of range, once the state is stored
         self.losses = losses
         if self.has_masks:
             for output, mask in zip(tree.flatten(outputs), masks):

@@ -8,7 +8,7 @@ from kerax.backend.common import dtypes, host_data
 from kerax.backend.common.keras_tensor import KerasTensor
 from kerax.backend.common.stateless_scope import SymbolicScope
 from kerax.backend.common.variables import Variable as BaseVariable
-from kerax.backend.jax import distribution
+from kerax.backend.jax import checks, distribution
 from kerax import tree
 
 SUPPORTS_SPARSE_TENSORS = False
@@ -104,6 +104,10 @@ def value_and_grad(fn, has_aux=False):
 
 def jit(fn, donate_argnums=(), static_argnums=()):
     return jax.jit(fn, donate_argnums=donate_argnums, static_argnums=static_argnums)
+
+
+def jit_checked(fn):
+    return checks.compiled_with_checks(jax.jit(fn))
 
 
 def block_until_ready(x):
