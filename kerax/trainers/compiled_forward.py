@@ -95,7 +95,7 @@ class _Program:
         try:
             state = [v.raw_state() for v in self.variables]
             outputs, masks, losses, new_values = self.compiled(state, inputs)
-        except Exception:  # noqa: BLE001 - e.g. `if` on a traced value: this signature stays eager
+        except Exception:  # e.g. `if` on a traced value: this signature stays eager
             if self.traced:
                 raise
             return None
