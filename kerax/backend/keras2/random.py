@@ -10,7 +10,9 @@ np_ = engine.numpy
 
 
 def draw_seed(seed):
-    return int(np.random.randint(10_000_000)) if seed is None else int(seed)
+    """An engine random key from an int seed (drawn from NumPy's global generator when None)."""
+    seed = int(np.random.randint(10_000_000)) if seed is None else int(seed)
+    return engine.random.key_from_state(np.array([seed, 0], dtype="uint32"))
 
 
 def _float(dtype):
