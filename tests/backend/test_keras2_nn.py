@@ -15,7 +15,8 @@ def _sigmoid(x):
 @pytest.mark.parametrize("kwargs", [{}, {"alpha": 0.1}, {"max_value": 6.0}, {"threshold": 1.0},
                                     {"alpha": 0.1, "max_value": 6.0, "threshold": 1.0}])
 def test_relu(kwargs):
-    alpha, max_value, threshold = kwargs.get("alpha", 0.0), kwargs.get("max_value"), kwargs.get("threshold", 0.0)
+    alpha, threshold = kwargs.get("alpha", 0.0), kwargs.get("threshold", 0.0)
+    max_value = kwargs.get("max_value")
     expected = np.where(Z > threshold, Z, alpha * (Z - threshold))
     expected = np.minimum(expected, max_value) if max_value is not None else expected
     np.testing.assert_allclose(K.relu(Z, **kwargs), expected, rtol=1e-6)
@@ -43,8 +44,8 @@ def test_crossentropies():
     onehot = np.array([[1.0, 0, 0], [0, 0, 1.0]], "float32")
     np.testing.assert_allclose(K.categorical_crossentropy(onehot, p), -np.log([0.7, 0.8]), rtol=1e-5)
     logits = np.log(p) + 1.5
-    np.testing.assert_allclose(K.categorical_crossentropy(onehot, logits, from_logits=True), -np.log([0.7, 0.8]),
-                               rtol=1e-5)
+    np.testing.assert_allclose(K.categorical_crossentropy(onehot, logits, from_logits=True),
+                               -np.log([0.7, 0.8]), rtol=1e-5)
     np.testing.assert_allclose(K.sparse_categorical_crossentropy(np.array([0, 2]), p), -np.log([0.7, 0.8]),
                                rtol=1e-5)
     np.testing.assert_allclose(K.sparse_categorical_crossentropy(np.array([0, 2]), p, ignore_class=2),
@@ -85,19 +86,22 @@ def test_normalization_and_l2(rng):
     out = K.batch_normalization(images, gamma * 0, gamma, beta, None, axis=1, epsilon=0.0)
     np.testing.assert_allclose(out, images / np.sqrt(gamma)[None, :, None, None] + beta[None, :, None, None],
                                rtol=1e-5)
-    np.testing.assert_allclose(K.l2_normalize(x, axis=1), x / np.linalg.norm(x, axis=1, keepdims=True), rtol=1e-5)
+    np.testing.assert_allclose(K.l2_normalize(x, axis=1), x / np.linalg.norm(x, axis=1, keepdims=True),
+                               rtol=1e-5)
 
 
 def test_bias_add_and_dropout_and_in_top_k():
     bias = np.array([1.0, 2.0, 3.0], "float32")
-    np.testing.assert_array_equal(K.bias_add(np.zeros((1, 2, 2, 3)), bias), np.broadcast_to(bias, (1, 2, 2, 3)))
+    np.testing.assert_array_equal(K.bias_add(np.zeros((1, 2, 2, 3)), bias),
+                                  np.broadcast_to(bias, (1, 2, 2, 3)))
     np.testing.assert_array_equal(K.bias_add(np.zeros((1, 3, 2)), bias, "channels_first"),
                                   np.broadcast_to(bias[:, None], (1, 3, 2)))
     with pytest.raises(ValueError, match="Unexpected bias dimensions 2, expect to be 1 or 3 dimensions"):
         K.bias_add(np.zeros((1, 2, 2, 3)), np.zeros((2, 3)))
     dropped = np.asarray(K.dropout(np.ones((200,), "float32"), 0.25, seed=3))
     assert set(np.unique(dropped)) <= {0.0, np.float32(1 / 0.75)} and 0.1 < (dropped == 0).mean() < 0.4
-    np.testing.assert_array_equal(K.in_top_k(np.array([[0.1, 0.9], [0.8, 0.2]]), np.array([1, 1]), 1), [True, False])
+    top = K.in_top_k(np.array([[0.1, 0.9], [0.8, 0.2]]), np.array([1, 1]), 1)
+    np.testing.assert_array_equal(top, [True, False])
 
 
 def _correlate(x, kernel, stride=1):
@@ -120,7 +124,8 @@ def test_conv2d_and_pool2d(rng, data_format):
     out = K.conv2d(to_format(x), kernel, strides=(2, 2), data_format=data_format)
     np.testing.assert_allclose(out, to_format(expected), rtol=1e-5)
     pooled = K.pool2d(to_format(x), (2, 2), (2, 2), data_format=data_format, pool_mode="avg")
-    np.testing.assert_allclose(pooled, to_format(x[:, :4, :4].reshape(1, 2, 2, 2, 2, 2).mean((2, 4))), rtol=1e-5)
+    averages = x[:, :4, :4].reshape(1, 2, 2, 2, 2, 2).mean((2, 4))
+    np.testing.assert_allclose(pooled, to_format(averages), rtol=1e-5)
     with pytest.raises(ValueError, match="Invalid pooling mode: 'sum'"):
         K.pool2d(x, (2, 2), pool_mode="sum")
 
@@ -140,7 +145,8 @@ def test_depthwise_separable_and_local_conv(rng):
     x = rng.random((1, 4, 4, 2)).astype("float32")
     depthwise = rng.random((3, 3, 2, 1)).astype("float32")
     pointwise = rng.random((1, 1, 2, 3)).astype("float32")
-    per_channel = np.stack([_correlate(x[..., c:c + 1], depthwise[:, :, c:c + 1])[..., 0] for c in range(2)], -1)
+    per_channel = np.stack([_correlate(x[..., c:c + 1], depthwise[:, :, c:c + 1])[..., 0] for c in range(2)],
+                           -1)
     np.testing.assert_allclose(K.depthwise_conv2d(x, depthwise), per_channel, rtol=1e-5)
     np.testing.assert_allclose(K.separable_conv2d(x, depthwise, pointwise), per_channel @ pointwise[0, 0],
                                rtol=1e-5)
@@ -148,8 +154,8 @@ def test_depthwise_separable_and_local_conv(rng):
     out = np.asarray(K.local_conv2d(x, kernel, (2, 2), (1, 1), (3, 3)))
     for i in range(3):
         for j in range(3):
-            np.testing.assert_allclose(out[:, i, j], x[:, i:i + 2, j:j + 2].reshape(1, -1) @ kernel[i * 3 + j],
-                                       rtol=1e-5)
+            window = x[:, i:i + 2, j:j + 2].reshape(1, -1)
+            np.testing.assert_allclose(out[:, i, j], window @ kernel[i * 3 + j], rtol=1e-5)
     kernel1d = rng.random((3, 2 * 2, 5)).astype("float32")
     seq = x[:, 0]
     out1d = np.asarray(K.local_conv1d(seq, kernel1d, (2,), (1,)))

@@ -38,9 +38,10 @@ def test_rnn_matches_a_numpy_loop(rng, masked, go_backwards, zero_output_for_mas
     x = rng.standard_normal((2, 4, 3)).astype("float32")
     mask = np.array([[1, 1, 1, 0], [1, 0, 1, 1]], bool) if masked else None
     bias = np.array([0.1, -0.1], "float32")
-    last, outputs, states = K.rnn(_step, x, [np.zeros((2, 2), "float32")], go_backwards=go_backwards, mask=mask,
-                                  constants=[bias], zero_output_for_mask=zero_output_for_mask)
-    expected_last, expected_outputs, expected_h = _numpy_rnn(x, mask, go_backwards, bias, zero_output_for_mask)
+    last, outputs, states = K.rnn(_step, x, [np.zeros((2, 2), "float32")], go_backwards=go_backwards,
+                                  mask=mask, constants=[bias], zero_output_for_mask=zero_output_for_mask)
+    expected_last, expected_outputs, expected_h = _numpy_rnn(x, mask, go_backwards, bias,
+                                                             zero_output_for_mask)
     np.testing.assert_allclose(outputs, expected_outputs, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(last, expected_last, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(states[0], expected_h, rtol=1e-5, atol=1e-6)

@@ -42,8 +42,8 @@ def _kind(dtype):
 
 def _resolve_weak(kind):
     precision = config.floatx()[-2:]
-    return {"int": f"int{precision}", "float": f"float{precision}", "complex": "complex128" if precision == "64"
-            else "complex64"}[kind]
+    complex_dtype = "complex128" if precision == "64" else "complex64"
+    return {"int": f"int{precision}", "float": f"float{precision}", "complex": complex_dtype}[kind]
 
 
 def result_type(*dtypes):

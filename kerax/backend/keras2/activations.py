@@ -42,7 +42,8 @@ def hard_sigmoid(x):
 def softmax(x, axis=-1):
     x = tensor(x)
     if x.ndim <= 1:
-        raise ValueError(f"Cannot apply softmax to a tensor that is 1D. Received input of shape {tuple(x.shape)}.")
+        raise ValueError("Cannot apply softmax to a tensor that is 1D. Received input of shape "
+                         f"{tuple(x.shape)}.")
     if isinstance(axis, int):
         return engine.nn.softmax(x, axis=axis)
     axis = tuple(axis)

@@ -6,7 +6,7 @@ from kerax.backend import engine
 from kerax.backend.common.conv_shapes import transpose_output_length
 from kerax.backend.keras2.graph import symbolic_aware
 from kerax.backend.keras2.math import tensor
-from kerax.backend.keras2.shapes import _checked_format, temporal_padding
+from kerax.backend.keras2.shapes import checked_format, temporal_padding
 
 np_ = engine.numpy
 
@@ -25,9 +25,11 @@ def _tuple(value, rank, name):
 
 
 def _convolution(rank):
-    def convolution(x, kernel, strides=(1,) * rank, padding="valid", data_format=None, dilation_rate=(1,) * rank):
+    ones = (1,) * rank
+
+    def convolution(x, kernel, strides=ones, padding="valid", data_format=None, dilation_rate=ones):
         return engine.nn.conv(tensor(x), tensor(kernel), _tuple(strides, rank, "strides"), _padding(padding),
-                              _checked_format(data_format), _tuple(dilation_rate, rank, "dilation_rate"))
+                              checked_format(data_format), _tuple(dilation_rate, rank, "dilation_rate"))
 
     convolution.__name__ = convolution.__qualname__ = f"conv{rank}d"
     convolution.__doc__ = f"{rank}-d convolution; kernel (spatial..., input channels, filters)."
@@ -44,7 +46,8 @@ def conv1d(x, kernel, strides=1, padding="valid", data_format=None, dilation_rat
     if _padding(padding, ("valid", "same", "causal")) == "causal":
         x = temporal_padding(x, (dilation_rate * (tensor(kernel).shape[0] - 1), 0))
         padding = "valid"
-    return engine.nn.conv(tensor(x), tensor(kernel), strides, padding, _checked_format(data_format), dilation_rate)
+    data_format = checked_format(data_format)
+    return engine.nn.conv(tensor(x), tensor(kernel), strides, padding, data_format, dilation_rate)
 
 
 @symbolic_aware
@@ -52,7 +55,7 @@ def conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding="valid", d
                      dilation_rate=(1, 1)):
     """Transposed 2-d convolution to `output_shape` (batch, rows, cols, filters) in x's data format;
     kernel (rows, cols, filters, input channels)."""
-    data_format = _checked_format(data_format)
+    data_format = checked_format(data_format)
     x, kernel = tensor(x), tensor(kernel)
     strides, dilation_rate = _tuple(strides, 2, "strides"), _tuple(dilation_rate, 2, "dilation_rate")
     first = 1 if data_format == "channels_last" else 2
@@ -61,22 +64,23 @@ def conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding="valid", d
         base = transpose_output_length(x.shape[first + i], kernel.shape[i], _padding(padding), strides[i],
                                        dilation_rate[i], output_padding=0)
         output_padding.append(int(output_shape[first + i]) - base)
-    return engine.nn.conv_transpose(x, kernel, strides, padding, tuple(output_padding), data_format, dilation_rate)
+    return engine.nn.conv_transpose(x, kernel, strides, padding, tuple(output_padding), data_format,
+                                    dilation_rate)
 
 
 @symbolic_aware
 def depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding="valid", data_format=None,
                      dilation_rate=(1, 1)):
     return engine.nn.depthwise_conv(tensor(x), tensor(depthwise_kernel), _tuple(strides, 2, "strides"),
-                                    _padding(padding), _checked_format(data_format), dilation_rate)
+                                    _padding(padding), checked_format(data_format), dilation_rate)
 
 
 @symbolic_aware
 def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding="valid", data_format=None,
                      dilation_rate=(1, 1)):
     return engine.nn.separable_conv(tensor(x), tensor(depthwise_kernel), tensor(pointwise_kernel),
-                                    _tuple(strides, 2, "strides"), _padding(padding), _checked_format(data_format),
-                                    dilation_rate)
+                                    _tuple(strides, 2, "strides"), _padding(padding),
+                                    checked_format(data_format), dilation_rate)
 
 
 def _pooling(rank):
@@ -85,7 +89,7 @@ def _pooling(rank):
             raise ValueError(f"Invalid pooling mode: {pool_mode!r} (expected 'max' or 'avg').")
         pool = engine.nn.max_pool if pool_mode == "max" else engine.nn.average_pool
         return pool(tensor(x), _tuple(pool_size, rank, "pool_size"), _tuple(strides, rank, "strides"),
-                    _padding(padding), _checked_format(data_format))
+                    _padding(padding), checked_format(data_format))
 
     pooling.__name__ = pooling.__qualname__ = f"pool{rank}d"
     pooling.__doc__ = f"{rank}-d max ('max') or average ('avg') pooling."
@@ -98,7 +102,7 @@ pool3d = _pooling(3)
 
 def _local_conv(inputs, kernel, kernel_size, strides, output_shape, data_format):
     """Unshared-weight convolution: kernel (output positions, window size * channels, filters)."""
-    data_format = _checked_format(data_format)
+    data_format = checked_format(data_format)
     inputs, kernel = tensor(inputs), tensor(kernel)
     rank = len(output_shape)
     windows = []
@@ -118,7 +122,8 @@ def _local_conv(inputs, kernel, kernel_size, strides, output_shape, data_format)
 @symbolic_aware
 def local_conv1d(inputs, kernel, kernel_size, strides, data_format=None):
     """LocallyConnected1D's computation: kernel (output_length, kernel_size * channels, filters)."""
-    return _local_conv(inputs, kernel, tuple(kernel_size), tuple(strides), (tensor(kernel).shape[0],), data_format)
+    output_shape = (tensor(kernel).shape[0],)
+    return _local_conv(inputs, kernel, tuple(kernel_size), tuple(strides), output_shape, data_format)
 
 
 @symbolic_aware

@@ -1,4 +1,5 @@
-"""`K.ctc_label_dense_to_sparse`: padded label rows as the (indices, values, dense_shape) of a sparse tensor."""
+"""`K.ctc_label_dense_to_sparse`: padded label rows as the (indices, values, dense_shape) of a sparse
+tensor."""
 import collections
 
 import numpy as np

@@ -11,7 +11,8 @@ def _as_list(values):
 
 
 def _learning_phase_slots(inputs):
-    """Positions of `K.learning_phase()` (0 or 1) among K.function's inputs: old code feeds the phase there."""
+    """Positions of `K.learning_phase()` (0 or 1) among K.function's inputs, where old code feeds the
+    phase."""
     slots = []
     for i, x in enumerate(inputs):
         if is_keras_tensor(x):
@@ -19,8 +20,9 @@ def _learning_phase_slots(inputs):
         if isinstance(x, int) and x in (0, 1):
             slots.append(i)
             continue
-        raise TypeError(f"K.function: input {i} is a {type(x).__name__}; expected symbolic tensors (kerax.Input(...), "
-                        "K.placeholder(...), a model's `.input` or a layer's `.output`) or K.learning_phase().")
+        raise TypeError(f"K.function: input {i} is a {type(x).__name__}; expected symbolic tensors "
+                        "(kerax.Input(...), K.placeholder(...), a model's `.input` or a layer's `.output`) "
+                        "or K.learning_phase().")
     return slots
 
 
@@ -29,8 +31,8 @@ def function(inputs, outputs, updates=None, name=None, **kwargs):
     of a functional graph), e.g. `K.function([model.input], [model.layers[2].output])([x])`. A
     `K.learning_phase()` among the inputs takes the training flag (0 or 1) at that position."""
     if kwargs:
-        raise ValueError(f"K.function: Session keyword arguments are not supported (there is no TF1 session). "
-                         f"You passed: {kwargs}")
+        raise ValueError("K.function: Session keyword arguments are not supported (there is no TF1 "
+                         f"session). You passed: {kwargs}")
     if updates:
         raise ValueError("K.function: the `updates` argument is not supported (there is no TF1 graph to run "
                          "them in). Apply updates with Variable.assign / K.update in your own code.")
@@ -42,8 +44,8 @@ def function(inputs, outputs, updates=None, name=None, **kwargs):
     def run(values):
         values = _as_list(values)
         if len(values) != len(listed):
-            raise ValueError(f"K.function expects {len(listed)} input values (one per input given when it was "
-                             f"made), received {len(values)}.")
+            raise ValueError(f"K.function expects {len(listed)} input values (one per input given when it "
+                             f"was made), received {len(values)}.")
         training = bool(values[slots[0]]) if slots else False
         data = [v for i, v in enumerate(values) if i not in slots]
         result = model(data, training=training)
@@ -64,8 +66,8 @@ def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None, ragg
                                   "tensors. Use a dense placeholder (pad ragged data).")
     if not shape:
         if not ndim:
-            raise ValueError("K.placeholder needs `shape=` (e.g. (None, 3)) or `ndim=`: kerax has no tensors of "
-                             "unknown rank.")
+            raise ValueError("K.placeholder needs `shape=` (e.g. (None, 3)) or `ndim=`: kerax has no tensors "
+                             "of unknown rank.")
         shape = (None,) * ndim
     return builder("input_tensor", "K.placeholder")(batch_shape=tuple(shape), dtype=dtype or config.floatx(),
                                                      name=name)
@@ -73,7 +75,7 @@ def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None, ragg
 
 def gradients(loss, variables):
     raise NotImplementedError(
-        "K.gradients builds symbolic gradients in a TF1 graph, which kerax does not have. Compute gradients of a "
-        "function instead: `grad_fn = kerax.backend.value_and_grad(loss_fn)` then `loss, grads = "
+        "K.gradients builds symbolic gradients in a TF1 graph, which kerax does not have. Compute gradients "
+        "of a function instead: `grad_fn = kerax.backend.value_and_grad(loss_fn)` then `loss, grads = "
         "grad_fn(values)`, with loss_fn computing the loss from those values (e.g. a model's trainable "
         "variables' values).")

@@ -8,15 +8,15 @@ _BUILDERS = {}
 
 
 def register_graph_builders(functional, input_tensor, symbolic_op):
-    """functional(inputs, outputs) -> a model; input_tensor(batch_shape=, dtype=, sparse=, name=) -> a symbolic
+    """functional(inputs, outputs) -> a model; input_tensor(batch_shape=, dtype=, name=) -> a symbolic
     input; symbolic_op(fn) -> an operation whose call on symbolic tensors adds a node running fn."""
     _BUILDERS.update(functional=functional, input_tensor=input_tensor, symbolic_op=symbolic_op)
 
 
 def builder(kind, needed_for):
     if kind not in _BUILDERS:
-        raise RuntimeError(f"{needed_for} needs kerax's functional models: `import kerax` first (kerax.models "
-                           "registers them with kerax.backend).")
+        raise RuntimeError(f"{needed_for} needs kerax's functional models: `import kerax` first "
+                           "(kerax.models registers them with kerax.backend).")
     return _BUILDERS[kind]
 
 

@@ -19,11 +19,11 @@ def dot(x, y):
 def _batch_dot_axes(axes, x_shape, y_shape):
     x_ndim, y_ndim = len(x_shape), len(y_shape)
     if x_ndim < 2 or y_ndim < 2:
-        raise ValueError(f"Cannot do batch_dot on inputs with rank < 2. Received inputs with shapes {x_shape} "
-                         f"and {y_shape}.")
-    if None not in (x_shape[0], y_shape[0]) and x_shape[0] != y_shape[0]:
-        raise ValueError("Cannot do batch_dot on inputs with different batch sizes. Received inputs with shapes "
+        raise ValueError("Cannot do batch_dot on inputs with rank < 2. Received inputs with shapes "
                          f"{x_shape} and {y_shape}.")
+    if None not in (x_shape[0], y_shape[0]) and x_shape[0] != y_shape[0]:
+        raise ValueError("Cannot do batch_dot on inputs with different batch sizes. Received inputs with "
+                         f"shapes {x_shape} and {y_shape}.")
     if isinstance(axes, int):
         axes = [axes, axes]
     if axes is None:
@@ -33,12 +33,12 @@ def _batch_dot_axes(axes, x_shape, y_shape):
                          f"Provided: {axes}")
     axes = [axes[0] % x_ndim, axes[1] % y_ndim]
     if 0 in axes:
-        raise ValueError("Cannot perform batch_dot over axis 0. If your inputs are not batched, add a dummy batch "
-                         "dimension to your inputs using K.expand_dims(x, 0)")
+        raise ValueError("Cannot perform batch_dot over axis 0. If your inputs are not batched, add a dummy "
+                         "batch dimension to your inputs using K.expand_dims(x, 0)")
     d1, d2 = x_shape[axes[0]], y_shape[axes[1]]
     if None not in (d1, d2) and d1 != d2:
-        raise ValueError(f"Cannot do batch_dot on inputs with shapes {x_shape} and {y_shape} with axes={axes}. "
-                         f"x.shape[{axes[0]}] != y.shape[{axes[1]}] ({d1} != {d2}).")
+        raise ValueError(f"Cannot do batch_dot on inputs with shapes {x_shape} and {y_shape} with "
+                         f"axes={axes}. x.shape[{axes[0]}] != y.shape[{axes[1]}] ({d1} != {d2}).")
     return axes
 
 

@@ -95,7 +95,8 @@ def clip(x, min_value, max_value):
     min_value = -np.inf if min_value is None else min_value
     max_value = np.inf if max_value is None else max_value
     x = tensor(x)
-    return np_.minimum(np_.maximum(x, engine.cast(tensor(min_value), x.dtype)), engine.cast(tensor(max_value), x.dtype))
+    low, high = engine.cast(tensor(min_value), x.dtype), engine.cast(tensor(max_value), x.dtype)
+    return np_.minimum(np_.maximum(x, low), high)
 
 
 @symbolic_aware

@@ -1,8 +1,9 @@
 """tf.keras 2's layer arithmetic: dropout, bias_add, batch normalization, l2_normalize, in_top_k."""
-from kerax.backend import config, engine
+from kerax.backend import engine
 from kerax.backend.keras2.graph import symbolic_aware
 from kerax.backend.keras2.math import tensor
 from kerax.backend.keras2.random import draw_seed
+from kerax.backend.keras2.shapes import checked_format
 
 np_ = engine.numpy
 
@@ -11,16 +12,15 @@ np_ = engine.numpy
 def dropout(x, level, noise_shape=None, seed=None):
     """Entries of x set to 0 with probability `level`, the others scaled by 1 / (1 - level)."""
     x = tensor(x)
-    return engine.random.dropout(x, level, None if noise_shape is None else tuple(noise_shape), draw_seed(seed))
+    noise_shape = None if noise_shape is None else tuple(noise_shape)
+    return engine.random.dropout(x, level, noise_shape, draw_seed(seed))
 
 
 @symbolic_aware
 def bias_add(x, bias, data_format=None):
     """x + bias along the channels axis (`data_format` defaults to image_data_format()); bias is 1-d or has
     all of x's non-batch axes."""
-    data_format = config.image_data_format() if data_format is None else data_format
-    if data_format not in ("channels_first", "channels_last"):
-        raise ValueError(f"Unknown data_format: {data_format!r} (expected 'channels_first' or 'channels_last').")
+    data_format = checked_format(data_format)
     x, bias = tensor(x), tensor(bias)
     if bias.ndim not in (1, x.ndim - 1):
         raise ValueError(f"Unexpected bias dimensions {bias.ndim}, expect to be 1 or {x.ndim - 1} dimensions")

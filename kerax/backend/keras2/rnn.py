@@ -40,8 +40,9 @@ def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, co
     inputs = type(inputs)(leaves) if isinstance(inputs, (list, tuple)) else leaves[0]
     mask = _step_mask(mask, input_length, leaves[0].shape[0 if time_major else 1], time_major)
     last_output, outputs, new_states = engine.rnn.rnn(
-        step, inputs, [tensor(s) for s in initial_states], go_backwards=go_backwards, mask=mask, unroll=unroll,
-        time_major=time_major, zero_output_for_mask=zero_output_for_mask, return_all_outputs=return_all_outputs)
+        step, inputs, [tensor(s) for s in initial_states], go_backwards=go_backwards, mask=mask,
+        unroll=unroll, time_major=time_major, zero_output_for_mask=zero_output_for_mask,
+        return_all_outputs=return_all_outputs)
     if mask is not None and zero_output_for_mask:  # as tf.keras: the output of a masked last step is zero
         last_mask = mask[0 if go_backwards else -1] if time_major else mask[:, 0 if go_backwards else -1]
         last_output = np_.where(np_.reshape(last_mask, (-1,) + (1,) * (last_output.ndim - 1)), last_output,

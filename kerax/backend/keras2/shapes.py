@@ -125,10 +125,11 @@ def arange(start, stop=None, step=1, dtype="int32"):
     return engine.cast(np_.arange(start, stop, step), dtype)
 
 
-def _checked_format(data_format):
+def checked_format(data_format):
     data_format = config.image_data_format() if data_format is None else data_format
     if data_format not in ("channels_first", "channels_last"):
-        raise ValueError(f"Unknown data_format: {data_format!r} (expected 'channels_first' or 'channels_last').")
+        raise ValueError(f"Unknown data_format: {data_format!r} (expected 'channels_first' or "
+                         "'channels_last').")
     return data_format
 
 
@@ -146,18 +147,18 @@ def temporal_padding(x, padding=(1, 1)):
 
 @symbolic_aware
 def spatial_2d_padding(x, padding=((1, 1), (1, 1)), data_format=None):
-    return _pad(x, padding, _checked_format(data_format))
+    return _pad(x, padding, checked_format(data_format))
 
 
 @symbolic_aware
 def spatial_3d_padding(x, padding=((1, 1), (1, 1), (1, 1)), data_format=None):
-    return _pad(x, padding, _checked_format(data_format))
+    return _pad(x, padding, checked_format(data_format))
 
 
 @symbolic_aware
 def resize_images(x, height_factor, width_factor, data_format, interpolation="nearest"):
     """Images scaled by integer factors: 'nearest' repeats pixels; other modes resize."""
-    data_format = _checked_format(data_format)
+    data_format = checked_format(data_format)
     x = tensor(x)
     rows = 1 if data_format == "channels_last" else 2
     if interpolation == "nearest":
@@ -169,7 +170,7 @@ def resize_images(x, height_factor, width_factor, data_format, interpolation="ne
 @symbolic_aware
 def resize_volumes(x, depth_factor, height_factor, width_factor, data_format):
     """Volumes scaled by repeating voxels."""
-    first = 1 if _checked_format(data_format) == "channels_last" else 2
+    first = 1 if checked_format(data_format) == "channels_last" else 2
     x = tensor(x)
     for offset, factor in enumerate((depth_factor, height_factor, width_factor)):
         x = np_.repeat(x, factor, axis=first + offset)
