@@ -102,3 +102,17 @@ def test_old_style_custom_loss_trains_with_fit(rng):
     assert losses[-1] < losses[0] * 0.5
     np.testing.assert_allclose(model.evaluate(x, y, verbose=0),
                                np.mean((model.predict(x, verbose=0) - y) ** 2), rtol=1e-4)
+
+
+def test_models_with_k_nodes_save_and_load(tmp_path, x):
+    inputs = kerax.Input((4,))
+    model = kerax.Model(inputs, K.mean(K.square(kerax.layers.Dense(3)(inputs)), axis=-1, keepdims=True))
+    model.save(tmp_path / "same_as_ops.keras")
+    restored = kerax.models.load_model(tmp_path / "same_as_ops.keras")
+    np.testing.assert_allclose(restored.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
+    # K.repeat is not ops.repeat: its node must not be read back as ops.repeat
+    repeated = kerax.Model(inputs, K.repeat(inputs, 2))
+    assert K.int_shape(repeated.output) == (None, 2, 4)
+    repeated.save(tmp_path / "unlike_ops.keras")
+    with pytest.raises(ValueError, match="keras2_repeat"):
+        kerax.models.load_model(tmp_path / "unlike_ops.keras")

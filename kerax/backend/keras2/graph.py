@@ -5,6 +5,13 @@ import functools
 from kerax.backend.common import any_symbolic_tensors
 
 _BUILDERS = {}
+# K functions whose kerax.ops namesake computes differently (argument order, default axis, formula). A graph
+# node records its function's name, and a saved model's node is read back as the kerax.ops function of that
+# name: these are recorded under another name, so such a model fails to load instead of computing otherwise.
+_UNLIKE_OPS = {
+    "argmax", "argmin", "batch_normalization", "binary_crossentropy", "categorical_crossentropy", "clip",
+    "cumprod", "cumsum", "hard_sigmoid", "in_top_k", "relu", "repeat", "sparse_categorical_crossentropy", "sqrt",
+}
 
 
 def register_graph_builders(functional, input_tensor, symbolic_op):
@@ -29,5 +36,5 @@ def symbolic_aware(fn):
             return builder("symbolic_op", f"K.{fn.__name__} on a symbolic tensor")(wrapper)(*args, **kwargs)
         return fn(*args, **kwargs)
 
-    wrapper.op_name = fn.__name__
+    wrapper.op_name = f"keras2_{fn.__name__}" if fn.__name__ in _UNLIKE_OPS else fn.__name__
     return wrapper
