@@ -10,7 +10,8 @@ _BUILDERS = {}
 # name: these are recorded under another name, so such a model fails to load instead of computing otherwise.
 _UNLIKE_OPS = {
     "argmax", "argmin", "batch_normalization", "binary_crossentropy", "categorical_crossentropy", "clip",
-    "cumprod", "cumsum", "hard_sigmoid", "in_top_k", "relu", "repeat", "sparse_categorical_crossentropy", "sqrt",
+    "cumprod", "cumsum", "hard_sigmoid", "in_top_k", "relu", "repeat", "sparse_categorical_crossentropy",
+    "sqrt",
 }
 
 
