@@ -46,6 +46,8 @@ def test_placeholder_and_k_functions_on_symbolic_tensors():
     np.testing.assert_allclose(f([np.full((2, 3), 2.0, "float32")])[0], [15.0, 15.0])
     with pytest.raises(ValueError, match="needs `shape=`"):
         K.placeholder()
+    with pytest.raises(ValueError, match=r"has no value\. Feed values through `K\.function"):
+        K.eval(placeholder)
     with pytest.raises(NotImplementedError, match="sparse or ragged"):
         K.placeholder(shape=(None, 3), sparse=True)
 

@@ -84,7 +84,7 @@ all = _reduction("all", np_.all)
 @symbolic_aware
 def pow(x, a):
     """x to the power a (elementwise)."""
-    return np_.power(tensor(x), tensor(a) if engine.is_tensor(a) else a)
+    return np_.power(tensor(x), a)
 
 
 @symbolic_aware

@@ -4,7 +4,7 @@
 import numpy as np
 
 from kerax.backend import config, engine
-from kerax.backend.common import naming
+from kerax.backend.common import is_keras_tensor, naming
 from kerax.backend.keras2.random import random_normal, random_uniform
 
 _settings = {"manual_variable_initialization": False}
@@ -68,6 +68,10 @@ def cast_to_floatx(x):
 
 def get_value(x):
     """The value of a Variable or tensor as a NumPy array (other values unchanged)."""
+    if is_keras_tensor(x):
+        raise ValueError(f"K.get_value / K.eval: {x} is symbolic (a K.placeholder or kerax.Input, or "
+                         "computed from one) and has no value. Feed values through "
+                         "`K.function([inputs], [outputs])` or a kerax.Model built on it.")
     if engine.is_tensor(x) or isinstance(x, engine.Variable):
         return engine.convert_to_numpy(x)
     return x
