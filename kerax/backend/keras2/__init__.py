@@ -15,6 +15,9 @@ from kerax.backend.keras2.ctc import ctc_batch_cost, ctc_decode
 from kerax.backend.keras2.ctc_labels import ctc_label_dense_to_sparse
 from kerax.backend.keras2.function import function, gradients, placeholder
 from kerax.backend.keras2.graph import register_graph_builders
+from kerax.backend.keras2.images import (
+    resize_images, resize_volumes, spatial_2d_padding, spatial_3d_padding, temporal_padding,
+)
 from kerax.backend.keras2.linear import batch_dot, dot
 from kerax.backend.keras2.losses import (
     binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy, categorical_focal_crossentropy,
@@ -34,8 +37,8 @@ from kerax.backend.keras2.random import (
 from kerax.backend.keras2.rnn import rnn
 from kerax.backend.keras2.shapes import (
     arange, batch_flatten, concatenate, dtype, expand_dims, flatten, gather, int_shape, is_sparse, ndim,
-    one_hot, permute_dimensions, repeat, repeat_elements, reshape, resize_images, resize_volumes, reverse,
-    spatial_2d_padding, spatial_3d_padding, squeeze, stack, temporal_padding, tile, to_dense, transpose,
+    one_hot, permute_dimensions, repeat, repeat_elements, reshape, reverse, squeeze, stack, tile, to_dense,
+    transpose,
 )
 from kerax.backend.keras2.variables import (
     batch_get_value, batch_set_value, cast_to_floatx, constant, count_params, eval, eye, get_value,
@@ -44,6 +47,6 @@ from kerax.backend.keras2.variables import (
     zeros_like,
 )
 
-_MODULES = ("activations", "control", "conv", "ctc", "ctc_labels", "graph", "linear", "losses", "math", "nn",
-            "random", "shapes", "variables")
+_MODULES = ("activations", "control", "conv", "ctc", "ctc_labels", "graph", "images", "linear", "losses",
+            "math", "nn", "random", "shapes", "variables")
 __all__ = [name for name in dir() if not name.startswith("_") and name not in _MODULES]

@@ -6,7 +6,7 @@ from kerax.backend import engine
 from kerax.backend.common.conv_shapes import transpose_output_length
 from kerax.backend.keras2.graph import symbolic_aware
 from kerax.backend.keras2.math import tensor
-from kerax.backend.keras2.shapes import checked_format, temporal_padding
+from kerax.backend.keras2.images import checked_format, temporal_padding
 
 np_ = engine.numpy
 

@@ -18,22 +18,24 @@ def _as_float_if_bool(x):
     return engine.cast(x, config.floatx()) if x.dtype == bool else x
 
 
+def _named(op, name, doc):
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = doc
+    return symbolic_aware(op)
+
+
 def _unary(name, compute):
     def op(x):
         return compute(tensor(x))
 
-    op.__name__ = op.__qualname__ = name
-    op.__doc__ = f"Elementwise {name} of x."
-    return symbolic_aware(op)
+    return _named(op, name, f"Elementwise {name} of x.")
 
 
 def _binary(name, compute):
     def op(x, y):
         return compute(tensor(x), tensor(y))
 
-    op.__name__ = op.__qualname__ = name
-    op.__doc__ = f"Elementwise {name} of x and y (broadcast)."
-    return symbolic_aware(op)
+    return _named(op, name, f"Elementwise {name} of x and y (broadcast).")
 
 
 def _reduction(name, compute, float_bools=False):
@@ -41,9 +43,7 @@ def _reduction(name, compute, float_bools=False):
         x = _as_float_if_bool(x) if float_bools else tensor(x)
         return compute(x, axis=_axis(axis), keepdims=keepdims)
 
-    op.__name__ = op.__qualname__ = name
-    op.__doc__ = f"{name} of x over `axis` (all axes when None)."
-    return symbolic_aware(op)
+    return _named(op, name, f"{name} of x over `axis` (all axes when None).")
 
 
 def _axis(axis):

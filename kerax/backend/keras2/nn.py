@@ -3,7 +3,7 @@ from kerax.backend import engine
 from kerax.backend.keras2.graph import symbolic_aware
 from kerax.backend.keras2.math import tensor
 from kerax.backend.keras2.random import draw_seed
-from kerax.backend.keras2.shapes import checked_format
+from kerax.backend.keras2.images import checked_format
 
 np_ = engine.numpy
 
