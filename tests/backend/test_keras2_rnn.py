@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+import kerax
 from kerax import backend as K
 
 W = np.array([[0.5, -0.2], [0.1, 0.3], [-0.4, 0.2]], "float32")  # input (3) -> units (2)
@@ -81,3 +82,14 @@ def test_print_tensor_prints_and_returns(capsys):
     assert "value: [1. 2.]" in capsys.readouterr().out
     with K.name_scope("block") as scope:
         assert scope == "block"
+
+
+def test_k_control_flow_inside_compiled_predict(rng):
+    def gate(t):  # a traced scalar condition: K.switch becomes a compiled branch
+        return K.switch(K.greater(K.mean(t), 0.0), lambda: K.l2_normalize(t, axis=-1), lambda: t * 0.0)
+
+    model = kerax.Sequential([kerax.Input((3,)), kerax.layers.Lambda(gate)])
+    positive = rng.random((4, 3)).astype("float32") + 0.1
+    np.testing.assert_allclose(model.predict(positive, verbose=0),
+                               positive / np.linalg.norm(positive, axis=-1, keepdims=True), rtol=1e-5)
+    np.testing.assert_array_equal(model.predict(-positive, verbose=0), np.zeros((4, 3)))
