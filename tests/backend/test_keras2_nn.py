@@ -135,8 +135,13 @@ def test_conv1d_causal_and_conv2d_transpose_shape(rng):
     # causal: output t sees x[t-1] * 1 + x[t] * 10, with zeros before the start
     expected = 10 * x[0, :, 0] + np.concatenate([[0.0], x[0, :-1, 0]])
     np.testing.assert_allclose(K.conv1d(x, kernel, padding="causal")[0, :, 0], expected, rtol=1e-5)
-    out = K.conv2d_transpose(np.ones((1, 3, 3, 2)), np.ones((3, 3, 4, 2)), (1, 7, 7, 4), strides=(2, 2))
-    assert K.int_shape(out) == (1, 7, 7, 4)
+    x, kernel = rng.random((1, 3, 3, 2)).astype("float32"), rng.random((3, 3, 4, 2)).astype("float32")
+    expected = np.zeros((1, 7, 7, 4), "float32")  # each input pixel scatters kernel * value, stride 2 apart
+    for i in range(3):
+        for j in range(3):
+            expected[0, 2 * i:2 * i + 3, 2 * j:2 * j + 3] += kernel @ x[0, i, j]
+    out = K.conv2d_transpose(x, kernel, (1, 7, 7, 4), strides=(2, 2))
+    np.testing.assert_allclose(out, expected, rtol=1e-5)
     assert K.int_shape(K.conv2d_transpose(np.ones((1, 3, 3, 2)), np.ones((3, 3, 4, 2)), (1, 6, 6, 4), (2, 2),
                                           "same")) == (1, 6, 6, 4)
 
