@@ -15,7 +15,13 @@ from kerax.backend.config import (
     standardize_data_format,
 )
 from kerax.backend.engine import *  # noqa: F401,F403 (the contract's names)
-from kerax.backend.keras2 import ctc_batch_cost, ctc_decode
+from kerax.backend import engine as _engine
+from kerax.backend.common.result_type import result_type
+from kerax.backend.keras2 import *  # noqa: F401,F403 (tf.keras 2's K functions)
+
+# `rnn` names both an op family of the engine (kerax.ops.rnn takes `backend.rnn.rnn`) and tf.keras's K.rnn:
+# the K function stands in for the family, carrying the engine's loop as its `rnn` attribute.
+rnn.rnn = _engine.rnn.rnn  # noqa: F405
 
 get_uid = naming.get_uid
 is_float_dtype = dtypes.is_float

@@ -1,5 +1,4 @@
-"""tf.keras's backend functions (`from keras import backend as K`) that compute, written on the engine's
-names only, so that `kerax.backend` imports nothing above the engine."""
+"""tf.keras 2's CTC functions on softmax outputs: `K.ctc_batch_cost` and `K.ctc_decode`."""
 from kerax.backend import config, engine
 
 
