@@ -19,9 +19,6 @@ from kerax.backend import engine as _engine
 from kerax.backend.common.result_type import result_type
 from kerax.backend.keras2 import *  # noqa: F401,F403 (tf.keras 2's K functions)
 
-# `rnn` names both an op family of the engine (kerax.ops.rnn takes `backend.rnn.rnn`) and tf.keras's K.rnn:
-# the K function stands in for the family, carrying the engine's loop as its `rnn` attribute.
-rnn.rnn = _engine.rnn.rnn  # noqa: F405
 
 get_uid = naming.get_uid
 is_float_dtype = dtypes.is_float
@@ -29,6 +26,12 @@ is_int_dtype = dtypes.is_int
 from kerax.backend import tensorflow_backend
 from kerax.backend.session import InteractiveSession, Session, get_session, set_session
 from kerax.backend.session_config import ConfigProto, GPUOptions
+
+
+def op_family(name):
+    """The engine's module for the ops of `kerax/ops/<name>.py` (contract.OP_FAMILIES). `kerax.backend.rnn` is
+    tf.keras's K.rnn, not the family, so the ops reach the families through this."""
+    return getattr(_engine, name)
 
 
 def clear_session():

@@ -12,8 +12,8 @@ _PLAIN = ("shape", "is_tensor", "convert_to_numpy")
 __all__ = _CONTROL_FLOW + _CONVERSION + _PLAIN + (
     "dtype", "saturate_cast", "unstack", "scatter", "scatter_update", "slice", "slice_update")
 
-_export(globals(), _backend.control_flow, _CONTROL_FLOW, plain=("custom_gradient",))
-_export(globals(), _backend.core, _CONVERSION + _PLAIN, plain=_PLAIN)
-_export(globals(), _backend.tensor_ops, ("dtype", "saturate_cast", "unstack"), plain=("dtype",))
-_export(globals(), _backend.scatter, ("scatter", "scatter_update"))
-_export(globals(), _backend.slicing, ("slice", "slice_update"))
+_export(globals(), _backend.op_family("control_flow"), _CONTROL_FLOW, plain=("custom_gradient",))
+_export(globals(), _backend.op_family("core"), _CONVERSION + _PLAIN, plain=_PLAIN)
+_export(globals(), _backend.op_family("tensor_ops"), ("dtype", "saturate_cast", "unstack"), plain=("dtype",))
+_export(globals(), _backend.op_family("scatter"), ("scatter", "scatter_update"))
+_export(globals(), _backend.op_family("slicing"), ("slice", "slice_update"))

@@ -3,4 +3,4 @@ from kerax import backend as _backend
 from kerax.ops.symbolic import export as _export
 
 __all__ = ("rearrange",)
-_export(globals(), _backend.einops, __all__)
+_export(globals(), _backend.op_family("einops"), __all__)

@@ -7,4 +7,4 @@ __all__ = (
     "gaussian_blur", "hsv_to_rgb", "map_coordinates", "pad_images", "perspective_transform", "resize",
     "rgb_to_grayscale", "rgb_to_hsv", "scale_and_translate", "sobel_edges", "ssim",
 )
-_export(globals(), _backend.image, __all__)
+_export(globals(), _backend.op_family("image"), __all__)

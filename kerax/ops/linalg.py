@@ -6,4 +6,4 @@ __all__ = (
     "cholesky", "cholesky_inverse", "det", "eig", "eigh", "inv", "jvp", "lstsq", "lu_factor",
     "matrix_rank", "norm", "pinv", "qr", "solve", "solve_triangular", "svd",
 )
-_export(globals(), _backend.linalg, __all__, plain=("jvp",))
+_export(globals(), _backend.op_family("linalg"), __all__, plain=("jvp",))

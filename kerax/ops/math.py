@@ -9,6 +9,6 @@ __all__ = (
     "extract_sequences", "rsqrt", "erf", "erfc", "erfinv", "logdet", "view_as_complex", "view_as_real",
     "stft", "istft", "fft", "ifft", "fft2", "ifft2", "rfft", "irfft",
 )
-_export(globals(), _backend.math, __all__[:-8])
-_export(globals(), _backend.stft, ("stft", "istft"))
-_export(globals(), _backend.fft, ("fft", "ifft", "fft2", "ifft2", "rfft", "irfft"))
+_export(globals(), _backend.op_family("math"), __all__[:-8])
+_export(globals(), _backend.op_family("stft"), ("stft", "istft"))
+_export(globals(), _backend.op_family("fft"), ("fft", "ifft", "fft2", "ifft2", "rfft", "irfft"))

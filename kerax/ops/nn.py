@@ -14,4 +14,4 @@ __all__ = (
     "celu", "glu", "hard_shrink", "hard_tanh", "soft_shrink", "sparse_plus", "sparse_sigmoid", "sparsemax",
     "squareplus", "tanh_shrink", "threshold",
 )
-_export(globals(), _backend.nn, __all__)
+_export(globals(), _backend.op_family("nn"), __all__)

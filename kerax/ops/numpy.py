@@ -28,4 +28,4 @@ __all__ = (
     "transpose", "trapezoid", "tri", "tril", "triu", "true_divide", "trunc", "unique", "unravel_index",
     "vander", "var", "vdot", "vectorize", "view", "vsplit", "vstack", "where", "zeros", "zeros_like",
 )
-_export(globals(), _backend.numpy, __all__, plain=("vectorize",))
+_export(globals(), _backend.op_family("numpy"), __all__, plain=("vectorize",))

@@ -3,4 +3,4 @@ from kerax import backend as _backend
 from kerax.ops.symbolic import export as _export
 
 __all__ = ("rnn",)
-_export(globals(), _backend.rnn, __all__)
+_export(globals(), _backend.op_family("rnn"), __all__)
