@@ -35,6 +35,8 @@ CORE = {
     "stop_gradient": "(x) x, with no gradient flowing through it",
     "value_and_grad": "(fn, has_aux=False) -> fn returning (value, gradients w.r.t. its first argument)",
     "jit": "(fn, donate_argnums=(), static_argnums=()) fn compiled",
+    "remat": "(fn) fn whose intermediate values are recomputed in the backward pass instead of kept "
+             "(gradient checkpointing); same values and gradients",
     # The compiled training loop
     "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None) several "
                     "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "
