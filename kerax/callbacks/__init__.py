@@ -1,5 +1,6 @@
 """Hooks into fit/evaluate/predict (Callback tells how per-batch hooks meet grouped steps)."""
 from kerax.callbacks.backup_and_restore import BackupAndRestore
+from kerax.callbacks.base_logger import BaseLogger
 from kerax.callbacks.callback import Callback
 from kerax.callbacks.callback_list import CallbackList
 from kerax.callbacks.csv_logger import CSVLogger
