@@ -1,6 +1,5 @@
 """TimedThread (tf.keras): calls `on_interval()` every `interval` seconds in a background thread, between
 `start()` and `stop()` (or inside `with`)."""
-import abc
 import threading
 import warnings
 
@@ -44,7 +43,6 @@ class TimedThread:
     def __exit__(self, *exc_info):
         self.stop()
 
-    @abc.abstractmethod
     def on_interval(self):
         """What runs every `interval` seconds."""
         raise NotImplementedError("Runs every x interval seconds. Needs to be implemented in subclasses of "
