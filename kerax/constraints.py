@@ -88,7 +88,8 @@ class RadialConstraint(Constraint):
     def __call__(self, w):
         w = backend.convert_to_tensor(w)
         if len(w.shape) != 4:
-            raise ValueError(f"The weight tensor must have rank 4. Received weight tensor with shape: {w.shape}")
+            raise ValueError(
+                f"The weight tensor must have rank 4. Received weight tensor with shape: {w.shape}")
         n = w.shape[0]
         rows = ops.reshape(w, (n * n,) + tuple(w.shape[2:]))
         return ops.reshape(ops.take(rows, _radial_sources(n), axis=0), w.shape)

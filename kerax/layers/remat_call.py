@@ -44,6 +44,7 @@ def _output_size(call, args, kwargs):
         return backend.KerasTensor(tuple(x.shape), dtype=backend.standardize_dtype(x.dtype)) if (
             backend.is_tensor(x)) else x
 
-    outputs = backend.compute_output_spec(call, *tree.map_structure(spec, args), **tree.map_structure(spec, kwargs))
+    specs, kwarg_specs = tree.map_structure(spec, (args, kwargs))
+    outputs = backend.compute_output_spec(call, *specs, **kwarg_specs)
     return sum(math.prod(d or 1 for d in t.shape) for t in tree.flatten(outputs)
                if isinstance(t, backend.KerasTensor))

@@ -22,8 +22,9 @@ class Function(Operation):
                                  f"outputs={outputs}")
             bad = [x for x in flat if not isinstance(x, KerasTensor)]
             if bad:
-                raise TypeError(f"Function `{which}` must be KerasTensors (from `kerax.Input`, `kerax.KerasTensor` "
-                                f"or operations on them); received {type(bad[0]).__name__}: {bad[0]!r}.")
+                raise TypeError(f"Function `{which}` must be KerasTensors (from `kerax.Input`, "
+                                f"`kerax.KerasTensor` or operations on them); received "
+                                f"{type(bad[0]).__name__}: {bad[0]!r}.")
         self._nodes, first_seen = graph.graph_nodes(self._inputs, self._outputs)
         self._operations = graph.operations_by_depth(self._nodes, first_seen)
 

@@ -1,5 +1,5 @@
-"""KerasFileEditor (Keras 3): inspect and edit the weights of a `.keras` or `.weights.h5` file, e.g. to adapt an
-old file to a changed architecture, and save them as a new `.weights.h5` file."""
+"""KerasFileEditor (Keras 3): inspect and edit the weights of a `.keras` or `.weights.h5` file, e.g. to adapt
+an old file to a changed architecture, and save them as a new `.weights.h5` file."""
 import io
 import json
 
@@ -39,7 +39,8 @@ class KerasFileEditor:
                              f"Received: filepath={self.filepath}")
         print(f"Keras model file '{self.filepath}'")
         if self.metadata is not None:
-            print(f"Saved with Keras {self.metadata.get('keras_version')} - date: {self.metadata.get('date_saved')}")
+            print(f"Saved with Keras {self.metadata.get('keras_version')} - "
+                  f"date: {self.metadata.get('date_saved')}")
 
     def summary(self):
         """Prints the objects and weights (shape, dtype) of the file."""
@@ -64,7 +65,7 @@ class KerasFileEditor:
             print(f"    Found {matches} matching weight{'s' if matches != 1 else ''}")
         return {"status": "error" if errors else "success", "error_count": errors, "match_count": matches}
 
-    # --- edits ------------------------------------------------------------------------------------------------
+    # --- edits ----------------------------------------------------------------------------------------------
     def rename_object(self, object_name, new_name):
         """Renames an object (e.g. "dense_2" or "layers/dense_2") to the leaf name `new_name`."""
         if "/" in new_name:
@@ -131,8 +132,8 @@ class KerasFileEditor:
             return node, leaf
         found = trees.find_objects(self.weights_dict, name)
         if len(found) > 1:
-            raise ValueError(f"Name '{name}' occurs more than once in the model ({[p for _, _, p in found]}); "
-                             "try passing a complete path")
+            raise ValueError(f"Name '{name}' occurs more than once in the model "
+                             f"({[p for _, _, p in found]}); try passing a complete path")
         if not found:
             raise ValueError(f"Source name '{name}' does not appear in the model. Use `editor.summary()` to "
                              "list all objects.")
@@ -152,7 +153,8 @@ def _compare(target, reference, path, target_name, reference_name, checked):
             kind = "Object" if isinstance(expected, dict) else "Weight"
             print(f"...{kind} {inner} present in {reference_name}, missing from {target_name}")
         elif isinstance(expected, dict):
-            sub_errors, sub_matches = _compare(target[key], expected, inner, target_name, reference_name, checked)
+            sub_errors, sub_matches = _compare(target[key], expected, inner, target_name, reference_name,
+                                               checked)
             errors, matches = errors + sub_errors, matches + sub_matches
         elif _shape(target[key]) != _shape(expected):
             errors += 1

@@ -11,8 +11,8 @@ _NUMBER = re.compile(r"-(\d+)(?:\.weights\.h5|\.h5|\.hdf5|\.keras)?$")
 
 
 class SidecarEvaluator:
-    """Evaluates `model` on `data` (anything `model.evaluate` takes, `steps` batches of it) with the weights of
-    every new checkpoint file in `checkpoint_dir`, newest first; `callbacks` see each evaluation. The model
+    """Evaluates `model` on `data` (anything `model.evaluate` takes, `steps` batches of it) with the weights
+    of every new checkpoint file in `checkpoint_dir`, newest first; `callbacks` see each evaluation. The model
     must be compiled with the metrics to report. With `max_evaluations=k` it stops after a checkpoint whose
     name ends with `-<n>` (before the extension), n >= k; without, it runs until stopped."""
 
@@ -38,8 +38,8 @@ class SidecarEvaluator:
             try:
                 self.model.load_weights(latest[1])
             except (OSError, ValueError) as error:
-                logging.info(f"SidecarEvaluator encountered an error when loading the checkpoint at {latest[1]}. "
-                             f"Retrying. Error: {type(error).__name__}: {error}")
+                logging.info("SidecarEvaluator encountered an error when loading the checkpoint at "
+                             f"{latest[1]}. Retrying. Error: {type(error).__name__}: {error}")
                 evaluated = None
                 time.sleep(self.poll_seconds)
                 continue

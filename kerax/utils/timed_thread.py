@@ -25,7 +25,8 @@ class TimedThread:
             warnings.warn("Thread is already running.", stacklevel=2)
             return
         self.thread_stop_event = threading.Event()
-        self.thread = threading.Thread(target=self._call_on_interval, daemon=self.daemon, **self.thread_kwargs)
+        self.thread = threading.Thread(target=self._call_on_interval, daemon=self.daemon,
+                                       **self.thread_kwargs)
         self.thread.start()
 
     def stop(self):

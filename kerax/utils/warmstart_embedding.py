@@ -9,9 +9,9 @@ from kerax import backend, initializers, ops
 
 def warmstart_embedding_matrix(base_vocabulary, new_vocabulary, base_embeddings,
                                new_embeddings_initializer="uniform"):
-    """Rows of `base_embeddings` (one per term of `base_vocabulary`) moved to the positions of the same terms in
-    `new_vocabulary`; rows of new terms come from `new_embeddings_initializer`. A vocabulary is a list, tuple
-    or 1-D array of terms, or the path of a text file with one term per line."""
+    """Rows of `base_embeddings` (one per term of `base_vocabulary`) moved to the positions of the same terms
+    in `new_vocabulary`; rows of new terms come from `new_embeddings_initializer`. A vocabulary is a list,
+    tuple or 1-D array of terms, or the path of a text file with one term per line."""
     base_vocabulary = _vocabulary_list(base_vocabulary)
     new_vocabulary = _vocabulary_list(new_vocabulary)
     base_embeddings = backend.convert_to_tensor(base_embeddings)

@@ -1,5 +1,5 @@
-"""Coverage of Keras's public names: keras-3.15.1.json and tf_keras-2.21.0.json (copied from Keras's API lists)
-name, per namespace, what Keras exposes. `pytest -s` prints kerax's coverage per namespace.
+"""Coverage of Keras's public names: keras-3.15.1.json and tf_keras-2.21.0.json (copied from Keras's API
+lists) name, per namespace, what Keras exposes. `pytest -s` prints kerax's coverage per namespace.
 
 For the namespaces kerax must cover fully (ENFORCED), every name Keras has must be present, or listed with its
 reason in missing_reasons.json. A name whose object is a placeholder (it raises NotImplementedError when
@@ -15,8 +15,8 @@ import kerax
 
 HERE = pathlib.Path(__file__).parent
 REFERENCES = ("keras-3.15.1", "tf_keras-2.21.0")
-ENFORCED = ("", "layers", "ops", "ops.nn", "ops.numpy", "ops.image", "ops.linalg", "backend", "tree", "random",
-            "saving")
+ENFORCED = ("", "layers", "ops", "ops.nn", "ops.numpy", "ops.image", "ops.linalg", "backend", "tree",
+            "random", "saving")
 REASONS = json.loads((HERE / "missing_reasons.json").read_text())
 
 
@@ -68,7 +68,8 @@ def test_reasons_file_lists_only_missing_names(reference):
     stale = {}
     for space, names in wanted(reference).items():
         for name, (group, reason) in listed(reference, space).items():
-            assert isinstance(reason, str) and reason.strip(), f"{group}/{reference}/{space}/{name}: no reason"
+            where = f"{group}/{reference}/{space}/{name}"
+            assert isinstance(reason, str) and reason.strip(), f"{where}: no reason"
             if present(space, name) or name not in names:
                 stale.setdefault(group, []).append(f"{space}.{name}" if space else name)
     assert not stale, (
@@ -86,8 +87,8 @@ def test_placeholders_are_listed_as_missing():
                 if obj is not None and is_placeholder(getattr(obj, name, None)) and (
                         name not in listed(reference, space)):
                     unlisted.append(f"{reference}: {space}.{name}")
-    assert not unlisted, f"Placeholder objects (NotImplementedError when used) not in missing_reasons.json: " \
-                         f"{unlisted}"
+    assert not unlisted, (
+        f"Placeholder objects (NotImplementedError when used) not in missing_reasons.json: {unlisted}")
     assert is_placeholder(kerax.dtype_policies.DTypePolicyMap)  # the detection itself works
     assert not is_placeholder(kerax.dtype_policies.DTypePolicy)
 

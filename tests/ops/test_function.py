@@ -40,8 +40,8 @@ def test_function_errors():
     fn = kerax.Function([a], ops.exp(a))
     with pytest.raises(ValueError, match="invalid input structure"):
         fn(np.ones((3, 2)))
-    with pytest.raises(ValueError, match=r"expected shape \(None, 2\), but received instead a tensor with shape "
-                                         r"\(3, 5\)"):
+    with pytest.raises(ValueError, match=r"expected shape \(None, 2\), but received instead a tensor "
+                                         r"with shape \(3, 5\)"):
         fn([np.ones((3, 5))])
     with pytest.raises(ValueError, match="`outputs` argument cannot be empty"):
         kerax.Function([a], [])

@@ -50,7 +50,7 @@ def test_editor_object_edits_on_a_weights_file(tmp_path):
 
 
 def test_editor_errors(tmp_path):
-    with pytest.raises(ValueError, match="expected a `.keras` `.weights.h5` extension. Received: filepath=x.h5"):
+    with pytest.raises(ValueError, match="a `.keras` `.weights.h5` extension. Received: filepath=x.h5"):
         kerax.saving.KerasFileEditor("x.h5")
     model = _model()
     model.save_weights(tmp_path / "m.weights.h5")

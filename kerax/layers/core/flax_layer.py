@@ -57,7 +57,8 @@ class FlaxLayer(JaxLayer):
         method = self.method
         if method is not None and getattr(method, "__self__", None) is self.module:
             method = method.__name__
-        config.update({"module": serialization.serialize(self.module), "method": serialization.serialize(method)})
+        config.update({"module": serialization.serialize(self.module),
+                       "method": serialization.serialize(method)})
         return config
 
     @classmethod

@@ -44,12 +44,13 @@ class JaxLayer(Layer):
             name = "_".join(str(p) for p in path) or prefix
             value = backend.convert_to_tensor(value)
             return self.add_weight(shape=tuple(value.shape), initializer=lambda shape, dtype=None: value,
-                                   dtype=backend.standardize_dtype(value.dtype), trainable=trainable, name=name)
+                                   dtype=backend.standardize_dtype(value.dtype), trainable=trainable,
+                                   name=name)
 
         leaves = [create(path, value) for path, value in tree.flatten_with_path(values)]
         return tree.pack_sequence_as(values, leaves)
 
-    # --- building ---------------------------------------------------------------------------------------------
+    # --- building -------------------------------------------------------------------------------------------
     def build(self, input_shape):
         if self.params is None and self.state is None and (self.call_fn_has_params or self.call_fn_has_state):
             inputs = tree.map_shape_structure(lambda shape: ops.ones([d or 1 for d in shape]), input_shape)
@@ -68,7 +69,7 @@ class JaxLayer(Layer):
         """The `rng` given to call_fn: a fresh key in training, None in inference."""
         return self.seed_generator.next() if training else None
 
-    # --- computing --------------------------------------------------------------------------------------------
+    # --- computing ------------------------------------------------------------------------------------------
     def call(self, inputs, training=False):
         def read(structure):
             return tree.map_structure(lambda v: v.value, structure) if structure is not None else None
@@ -89,8 +90,9 @@ class JaxLayer(Layer):
         new_values = tree.flatten(new_state)
         if len(new_values) != len(variables):
             raise ValueError(
-                f'Layer "{self.name}": the state returned by `call_fn` has {len(new_values)} arrays, the state at '
-                f"initialization {len(variables)}. Structure mismatch: return a state of the same structure."
+                f'Layer "{self.name}": the state returned by `call_fn` has {len(new_values)} arrays, the '
+                f"state at initialization {len(variables)}. Structure mismatch: return a state of the same "
+                "structure."
             )
         for variable, value in zip(variables, new_values):
             variable.assign(value)
