@@ -38,16 +38,17 @@ def graph_nodes(inputs, outputs):
     for node in ordered:
         if not node.input_tensors and not any(id(t) in input_ids for t in node.output_tensors):
             raise ValueError(
-                f'Graph disconnected: the output depends on input "{node.operation.name}", which is not among '
-                "the model's inputs."
+                f'Graph disconnected: the output depends on input "{node.operation.name}", which is not '
+                "among the model's inputs."
             )
     return ordered, _unique(first_seen)
 
 
 def operations_by_depth(nodes, first_seen):
-    """The operations in Keras's order, which fixes the order of `model.layers`, of the weights and of the optimizer
-    state in saved files: by decreasing depth (a node's depth is 1 + the largest depth of the nodes that use its
-    outputs; a shared layer takes its deepest node's), ties in the order the walk from the outputs met them."""
+    """The operations in Keras's order, which fixes the order of `model.layers`, of the weights and of the
+    optimizer state in saved files: by decreasing depth (a node's depth is 1 + the largest depth of the nodes
+    that use its outputs; a shared layer takes its deepest node's), ties in the order the walk from the outputs
+    met them."""
     node_depth, layer_depth = {}, {}
     for node in reversed(nodes):  # every node comes before its parents
         depth = max(node_depth.get(id(node), 0), layer_depth.get(id(node.operation), 0))
