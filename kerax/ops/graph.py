@@ -63,7 +63,8 @@ def run_graph(nodes, values, call_node, skipped=()):
     """Computes every node whose outputs are not known yet: `call_node(node, args, kwargs)` with the node's
     arguments filled from `values` (id(symbolic tensor) -> value), which receives the results."""
     for node in nodes:
-        if id(node) in skipped or (node.output_tensors and all(id(t) in values for t in node.output_tensors)):
+        known = node.output_tensors and all(id(t) in values for t in node.output_tensors)
+        if id(node) in skipped or known or not node.input_tensors:  # an `Input`'s node computes nothing
             continue
         args, kwargs = node.fill_arguments(values)
         outputs = call_node(node, args, kwargs)
