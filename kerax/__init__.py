@@ -4,7 +4,9 @@ from kerax import (
     dtype_policies, estimator, experimental, export, initializers, layers, losses, metrics, mixed_precision,
     models, ops, optimizers, preprocessing, random, regularizers, saving, serialization, train, tree, utils,
 )
-from kerax.backend import KerasTensor, StatelessScope, SymbolicScope, TensorShape, Variable
+from kerax.backend import (
+    KerasTensor, RematScope, StatelessScope, SymbolicScope, TensorShape, Variable, name_scope, remat,
+)
 from kerax.initializers import Initializer
 from kerax.losses import Loss
 from kerax.metrics import Metric
@@ -14,6 +16,7 @@ from kerax.distribution import device
 from kerax.dtype_policies import DTypePolicy, FloatDTypePolicy
 from kerax.layers import Input, InputSpec, Layer
 from kerax.models import Model, Sequential
+from kerax.ops.function import Function
 from kerax.ops.operation import Operation
 from kerax.trainers.gradients import value_and_grad
 from kerax.version import __version__, version

@@ -1,5 +1,7 @@
 """kerax.constraints: projections applied to a weight after each optimizer update. `constraint(w)` returns the
 new value of `w`."""
+import numpy as np
+
 from kerax import backend, ops
 from kerax.serialization import registry as serialization
 from kerax.backend import naming
@@ -77,12 +79,39 @@ class NonNeg(Constraint):
         return w * ops.cast(ops.greater_equal(w, 0.0), w.dtype)
 
 
+class RadialConstraint(Constraint):
+    """tf.keras's constraint of a `Conv2D` kernel (rows, cols, input_depth, output_depth) to one value per
+    ring around the centre (square kernels). As tf.keras computes it: with n = rows and k = n // 2, the
+    central value (1 x 1 for odd n, 2 x 2 for even n) is w[k - 1, k - 1] and ring d is w[k + d - 1, k + d - 1]
+    (odd n) or w[k + d, k + d] (even n)."""
+
+    def __call__(self, w):
+        w = backend.convert_to_tensor(w)
+        if len(w.shape) != 4:
+            raise ValueError(
+                f"The weight tensor must have rank 4. Received weight tensor with shape: {w.shape}")
+        n = w.shape[0]
+        rows = ops.reshape(w, (n * n,) + tuple(w.shape[2:]))
+        return ops.reshape(ops.take(rows, _radial_sources(n), axis=0), w.shape)
+
+
+def _radial_sources(n):
+    """For each position of an n x n kernel, the flat index of the diagonal element whose value it takes."""
+    k = n // 2
+    index = np.arange(n)
+    distance = np.abs(index - k) if n % 2 else np.where(index >= k, index - k, k - 1 - index)
+    ring = np.maximum(distance[:, None], distance[None, :])
+    diagonal = np.where(ring == 0, k - 1, k + ring - (n % 2))
+    return (diagonal * (n + 1)).reshape(-1)
+
+
 max_norm = maxnorm = MaxNorm
 min_max_norm = MinMaxNorm
 non_neg = nonneg = NonNeg
 unit_norm = unitnorm = UnitNorm
+radial_constraint = RadialConstraint
 
-_CLASSES = (MaxNorm, MinMaxNorm, NonNeg, UnitNorm)
+_CLASSES = (MaxNorm, MinMaxNorm, NonNeg, RadialConstraint, UnitNorm)
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
 ALL_OBJECTS_DICT.update({naming.to_snake_case(cls.__name__): cls for cls in _CLASSES})
 ALL_OBJECTS_DICT.update({"maxnorm": MaxNorm, "nonneg": NonNeg, "unitnorm": UnitNorm})  # Keras 1 names

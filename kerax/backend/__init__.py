@@ -9,6 +9,7 @@ from kerax.backend.common import (
     dtypes, get_autocast_scope, get_keras_mask, get_stateless_scope, host_data, is_keras_tensor, naming,
     set_keras_mask, standardize_dtype, standardize_shape, step_context, structure_version,
 )
+from kerax.backend.common.name_scope import name_scope, scoped as scoped_name
 from kerax.backend.common.tensor_shape import TensorShape
 from kerax.backend.config import (
     backend, epsilon, floatx, image_data_format, set_epsilon, set_floatx, set_image_data_format,
@@ -18,6 +19,8 @@ from kerax.backend.engine import *  # noqa: F401,F403 (the contract's names)
 from kerax.backend import engine as _engine
 from kerax.backend.common.result_type import result_type
 from kerax.backend.keras2 import *  # noqa: F401,F403 (tf.keras 2's K functions)
+from kerax.backend.common.name_scope import name_scope  # Keras 3's, also tf.keras's K.name_scope
+from kerax.backend.remat_scope import RematScope, get_current_remat_mode, remat
 
 
 get_uid = naming.get_uid

@@ -37,6 +37,8 @@ CORE = {
     "jit": "(fn, donate_argnums=(), static_argnums=()) fn compiled",
     "jit_checked": "(fn) fn compiled; a call whose program holds value checks (check_in_range) returns once "
                    "they have reported: the caller stores the results, then calls raise_reported()",
+    "remat": "(fn) fn whose intermediate values are recomputed in the backward pass instead of kept "
+             "(gradient checkpointing); same values and gradients",
     # The compiled training loop
     "compile_loop": "(step_fn, resident, keep_all_outputs=False, donate_state=True, placement=None) several "
                     "`step_fn(state, batch, mask) -> (state, outputs)` steps as one compiled device call; "

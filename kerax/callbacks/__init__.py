@@ -1,5 +1,6 @@
 """Hooks into fit/evaluate/predict (Callback tells how per-batch hooks meet grouped steps)."""
 from kerax.callbacks.backup_and_restore import BackupAndRestore
+from kerax.callbacks.base_logger import BaseLogger
 from kerax.callbacks.callback import Callback
 from kerax.callbacks.callback_list import CallbackList
 from kerax.callbacks.csv_logger import CSVLogger
@@ -11,6 +12,7 @@ from kerax.callbacks.model_checkpoint import ModelCheckpoint
 from kerax.callbacks.progbar_logger import ProgbarLogger
 from kerax.callbacks.reduce_lr_on_plateau import ReduceLROnPlateau
 from kerax.callbacks.remote_monitor import RemoteMonitor
+from kerax.callbacks.sidecar_evaluator_model_export import SidecarEvaluatorModelExport
 from kerax.callbacks.swap_ema_weights import SwapEMAWeights
 from kerax.callbacks.tensorboard import TensorBoard
 from kerax.callbacks.terminate_on_nan import TerminateOnNaN

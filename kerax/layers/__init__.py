@@ -12,8 +12,8 @@ from kerax.layers.convolutional import (
     SeparableConvolution2D,
 )
 from kerax.layers.core import (
-    Activation, Dense, Dropout, EinsumDense, Embedding, Flatten, Identity, Input, InputLayer, Lambda, Masking,
-    Reshape, ReversibleEmbedding, Wrapper,
+    Activation, Dense, Dropout, EinsumDense, Embedding, Flatten, FlaxLayer, Identity, Input, InputLayer,
+    JaxLayer, Lambda, Masking, Reshape, ReversibleEmbedding, Wrapper,
 )
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer

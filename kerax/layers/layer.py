@@ -5,7 +5,7 @@ import inspect
 
 from kerax import backend, constraints, dtype_policies, initializers, regularizers
 from kerax.backend import KerasTensor, autocast_scope, get_keras_mask, step_context
-from kerax.layers import mask_propagation
+from kerax.layers import mask_propagation, remat_call
 from kerax.layers.input_spec import assert_input_compatibility
 from kerax import tree
 from kerax.backend import TensorShape
@@ -45,6 +45,7 @@ class Layer(Operation):
         self._call_training_default = self._call_signature.parameters["training"].default if (
             self._call_accepts_training) else None
         self._call_accepts_mask = "mask" in self._call_signature.parameters
+        self._remat_mode = backend.get_current_remat_mode()  # a RematScope applies to the layers it creates
         # `build(query_shape, value_shape, key_shape=None)` (MultiHeadAttention) receives the shape of each
         # call argument of the same name; every other `build` receives the first input's shape(s).
         self._build_shape_arguments = [
@@ -73,7 +74,7 @@ class Layer(Operation):
             constraint=constraints.get(constraint), regularizer=regularizers.get(regularizer),
             autocast=autocast,
         )
-        variable.path = f"{self.name}/{variable.name}"
+        variable.path = backend.scoped_name(f"{self.name}/{variable.name}")
         self._own_variables.append(variable)
         return variable
 
@@ -126,7 +127,7 @@ class Layer(Operation):
         cast_scope = autocast_scope.scope_for_layer(policy.compute_dtype, policy.variable_dtype,
                                                     self.autocast)
         with step_context.TrainingScope(training), cast_scope or contextlib.nullcontext():
-            outputs = self.call(*args, **kwargs)
+            outputs = remat_call.rematerialized(self, self.call, args, kwargs)(*args, **kwargs)
         mask_propagation.attach_output_masks(self, inputs, outputs, previous_mask)
         if self.activity_regularizer is not None:
             for output in tree.flatten(outputs):

@@ -10,6 +10,7 @@ from kerax.models import functional_config
 from kerax.models.graph_cut import start_at_inputs
 from kerax.models.host_part import host_part_of
 from kerax.models.model import Model
+from kerax.ops import graph
 from kerax import tree
 
 
@@ -43,8 +44,8 @@ class Functional(Model):
                     f"Model inputs must come from `kerax.Input`; tensor {tensor.name or tensor} was produced "
                     f'by layer "{layer.name}".'
                 )
-        self._nodes, first_seen = _topological_nodes(self._inputs, self._outputs)
-        self._operations = _operations_by_depth(self._nodes, first_seen)
+        self._nodes, first_seen = graph.graph_nodes(self._inputs, self._outputs)
+        self._operations = graph.operations_by_depth(self._nodes, first_seen)
         self._host_part = host_part_of(self._inputs, self._outputs, self._nodes)
         self.built = True
 
@@ -159,29 +160,26 @@ class Functional(Model):
                 values[id(tensor)] = self._inputs_layer_cast(tensor, value)
                 masks[id(tensor)] = m if m is not None else get_keras_mask(value)
             skipped = set()
-        for node in self._nodes:
-            if isinstance(node.operation, InputLayer) or id(node) in skipped:
-                continue
-            args, kwargs = node.fill_arguments(values)
-            if not isinstance(node.operation, Layer):  # a `kerax.ops` call: no masks, no training flag
-                outputs = node.operation(*args, **kwargs)
-                for tensor, value in zip(node.output_tensors, tree.flatten(outputs)):
-                    values[id(tensor)] = value
-                continue
-            # Masks go by graph position, not by the values: one value may feed several nodes.
-            input_mask = mask_propagation.combined([masks.get(id(t)) for t in node.input_tensors])
-            if input_mask is not None and "mask" not in kwargs:
-                kwargs["mask"] = input_mask
-            kwargs.update(mask_propagation.argument_masks(
-                node.operation, node.call_args, node.call_kwargs,
-                lambda t: masks.get(id(t)) if isinstance(t, KerasTensor) else None))
-            if training is not None and node.operation._call_accepts_training and "training" not in kwargs:
-                kwargs["training"] = training
-            outputs = node.operation(*args, **kwargs)
-            for tensor, value in zip(node.output_tensors, tree.flatten(outputs)):
-                values[id(tensor)] = value
-                masks[id(tensor)] = get_keras_mask(value)
+        graph.run_graph(self._nodes, values, lambda node, args, kwargs: self._call_node(
+            node, args, kwargs, masks, training), skipped)
         return tree.pack_sequence_as(self._outputs_structure, [values[id(t)] for t in self._outputs])
+
+    def _call_node(self, node, args, kwargs, masks, training):
+        if not isinstance(node.operation, Layer):  # a `kerax.ops` call: no masks, no training flag
+            return node.operation(*args, **kwargs)
+        # Masks go by graph position, not by the values: one value may feed several nodes.
+        input_mask = mask_propagation.combined([masks.get(id(t)) for t in node.input_tensors])
+        if input_mask is not None and "mask" not in kwargs:
+            kwargs["mask"] = input_mask
+        kwargs.update(mask_propagation.argument_masks(
+            node.operation, node.call_args, node.call_kwargs,
+            lambda t: masks.get(id(t)) if isinstance(t, KerasTensor) else None))
+        if training is not None and node.operation._call_accepts_training and "training" not in kwargs:
+            kwargs["training"] = training
+        outputs = node.operation(*args, **kwargs)
+        for tensor, value in zip(node.output_tensors, tree.flatten(outputs)):
+            masks[id(tensor)] = get_keras_mask(value)
+        return outputs
 
     def _inputs_layer_cast(self, tensor, value):
         layer = tensor._keras_history[0]
@@ -211,60 +209,3 @@ def _adjust_rank(value, expected):
     if shape is None or _adjusted_shape(tuple(shape), expected) == tuple(shape):
         return value
     return ops.expand_dims(value, -1) if len(shape) < len(expected) else ops.squeeze(value, -1)
-
-
-def _topological_nodes(inputs, outputs):
-    """Nodes reachable backwards from the outputs, in an order where every node follows its parents; and the
-    layers in the order a depth-first walk from the outputs first meets them."""
-    ordered, visited, active, first_seen = [], set(), set(), []
-    input_ids = {id(t) for t in inputs}
-
-    def visit(node):
-        if id(node) in visited:
-            return
-        if id(node) in active:
-            raise ValueError("The functional graph has a cycle.")
-        active.add(id(node))
-        first_seen.append(node.operation)
-        for tensor in node.input_tensors:
-            if tensor._keras_history is None:
-                raise ValueError(f"Tensor {tensor} is not connected to the model's inputs.")
-            layer, node_index, _ = tensor._keras_history
-            visit(layer._inbound_nodes[node_index])
-        active.discard(id(node))
-        visited.add(id(node))
-        ordered.append(node)
-
-    for tensor in outputs:
-        layer, node_index, _ = tensor._keras_history
-        visit(layer._inbound_nodes[node_index])
-    for node in ordered:
-        if isinstance(node.operation, InputLayer) and id(node.output_tensors[0]) not in input_ids:
-            raise ValueError(
-                f'Graph disconnected: the output depends on input "{node.operation.name}", which is not among the '
-                f"model's inputs."
-            )
-    return ordered, _unique(first_seen)
-
-
-def _operations_by_depth(nodes, first_seen):
-    """The operations in Keras's order, which fixes the order of `model.layers`, of the weights and of the optimizer
-    state in saved files: by decreasing depth (a node's depth is 1 + the largest depth of the nodes that use its
-    outputs; a shared layer takes its deepest node's), ties in the order the walk from the outputs met them."""
-    node_depth, layer_depth = {}, {}
-    for node in reversed(nodes):  # every node comes before its parents
-        depth = max(node_depth.get(id(node), 0), layer_depth.get(id(node.operation), 0))
-        node_depth[id(node)] = layer_depth[id(node.operation)] = depth
-        for parent in node.parent_nodes:
-            node_depth[id(parent)] = max(node_depth.get(id(parent), 0), depth + 1)
-    walk_index = {id(layer): i for i, layer in enumerate(first_seen)}
-    return sorted(first_seen, key=lambda layer: (-layer_depth[id(layer)], walk_index[id(layer)]))
-
-
-def _unique(items):
-    seen, out = set(), []
-    for item in items:
-        if id(item) not in seen:
-            seen.add(id(item))
-            out.append(item)
-    return out

@@ -24,7 +24,11 @@ from kerax.utils.source_inputs import get_source_inputs
 from kerax.utils.audio_dataset import audio_dataset_from_directory
 from kerax.utils.image_dataset import image_dataset_from_directory
 from kerax.utils.image_utils import array_to_img, img_to_array, load_img, save_img
+from kerax.utils.sidecar_evaluator import SidecarEvaluator
 from kerax.utils.split_dataset import split_dataset
+from kerax.utils.steps_per_execution_tuner import StepsPerExecutionTuner
 from kerax.utils.text_dataset import text_dataset_from_directory
+from kerax.utils.timed_thread import TimedThread
 from kerax.utils.timeseries_dataset import timeseries_dataset_from_array
+from kerax.utils.warmstart_embedding import warmstart_embedding_matrix
 from kerax.utils.model_visualization import model_to_dot, plot_model

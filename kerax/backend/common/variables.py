@@ -7,6 +7,7 @@ import numpy as np
 
 from kerax.backend.common import dtypes, host_data, structure_version
 from kerax.backend.common.autocast_scope import get_autocast_scope
+from kerax.backend.common.name_scope import scoped
 from kerax.backend.common.stateless_scope import get_stateless_scope
 
 
@@ -39,7 +40,7 @@ class Variable:
         if not isinstance(name, str) or "/" in name:
             raise ValueError(f"Variable name must be a string without '/', received: {name!r}")
         self.name = name
-        self.path = name
+        self.path = scoped(name)
         self.trainable = bool(trainable)
         self.constraint = constraint
         self.regularizer = regularizer

@@ -7,8 +7,8 @@ from kerax.backend.jax.checks import check_in_range, raise_reported
 from kerax.backend.jax.control_flow import cond, fori_loop, scan, while_loop
 from kerax.backend.jax.core import (
     Variable, block_until_ready, cast, compute_output_spec, convert_to_numpy, convert_to_tensor, device_put,
-    device_scope_name, is_tensor, is_traced, jit, jit_checked, shape, start_profiler, stop_gradient, stop_profiler,
-    to_host, value_and_grad,
+    device_scope_name, is_tensor, is_traced, jit, jit_checked, remat, shape, start_profiler, stop_gradient,
+    stop_profiler, to_host, value_and_grad,
 )
 from kerax.backend.jax.distribution import (
     device_count, device_mesh, device_scope, distribute_tensor, initialize_distributed, layout_devices,
@@ -22,7 +22,7 @@ from kerax.backend.jax.trainer import compile_loop, concatenate_steps, enable_pe
 __all__ = (
     "Variable", "convert_to_tensor", "convert_to_numpy", "to_host", "device_put", "is_tensor", "is_traced",
     "shape", "cast", "block_until_ready", "compute_output_spec", "cond", "scan", "fori_loop", "while_loop",
-    "stop_gradient", "value_and_grad", "jit", "jit_checked", "compile_loop", "concatenate_steps",
+    "stop_gradient", "value_and_grad", "jit", "jit_checked", "remat", "compile_loop", "concatenate_steps",
     "check_in_range", "raise_reported", "start_profiler", "stop_profiler", "device_scope_name", "export_function",
     "load_exported",
     "list_devices", "device_count", "device_mesh", "tensor_layout", "distribute_tensor", "layout_devices",

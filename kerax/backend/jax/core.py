@@ -6,7 +6,7 @@ import numpy as np
 from kerax.backend import config
 from kerax.backend.common import dtypes, host_data
 from kerax.backend.common.keras_tensor import KerasTensor
-from kerax.backend.common.stateless_scope import SymbolicScope
+from kerax.backend.common.stateless_scope import StatelessScope, SymbolicScope, get_stateless_scope
 from kerax.backend.common.variables import Variable as BaseVariable
 from kerax.backend.jax import checks, distribution
 from kerax import tree
@@ -100,6 +100,35 @@ def is_traced(x):
 
 def value_and_grad(fn, has_aux=False):
     return jax.value_and_grad(fn, has_aux=has_aux)
+
+
+def remat(fn):
+    def rematerialized(*args, **kwargs):
+        # Only arrays go through jax.checkpoint; flags, None and Python numbers stay constants of the call.
+        leaves, treedef = jax.tree_util.tree_flatten((args, kwargs))
+        positions = [i for i, leaf in enumerate(leaves) if isinstance(leaf, (jax.Array, np.ndarray))]
+        outer = get_stateless_scope()
+        assigned = []
+
+        def on_arrays(*arrays):
+            filled = list(leaves)
+            for i, array in zip(positions, arrays):
+                filled[i] = array
+            call_args, call_kwargs = jax.tree_util.tree_unflatten(treedef, filled)
+            # State written inside (a seed advanced, a moving mean) leaves as outputs, not as leaked tracers.
+            with StatelessScope(collect_losses=outer is not None and outer.collect_losses) as inner:
+                outputs = fn(*call_args, **call_kwargs)
+            assigned[:] = [variable for variable, _ in inner.assigned_variables()]
+            return outputs, [value for _, value in inner.assigned_variables()], inner.losses
+
+        outputs, values, losses = jax.checkpoint(on_arrays)(*[leaves[i] for i in positions])
+        for variable, value in zip(assigned, values):
+            variable.assign(value)
+        for loss in losses:
+            outer.add_loss(loss)
+        return outputs
+
+    return rematerialized
 
 
 def jit(fn, donate_argnums=(), static_argnums=()):

@@ -4,7 +4,7 @@ from kerax.backend.keras2.activations import (
     elu, hard_sigmoid, relu, sigmoid, softmax, softplus, softsign, tanh,
 )
 from kerax.backend.keras2.control import (
-    foldl, foldr, in_test_phase, in_train_phase, learning_phase, learning_phase_scope, map_fn, name_scope,
+    foldl, foldr, in_test_phase, in_train_phase, learning_phase, learning_phase_scope, map_fn,
     print_tensor, set_learning_phase, switch,
 )
 from kerax.backend.keras2.conv import (

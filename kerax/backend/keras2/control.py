@@ -111,9 +111,3 @@ def print_tensor(x, message="", summarize=3):
     else:
         print(message, engine.convert_to_numpy(x))
     return x
-
-
-@contextlib.contextmanager
-def name_scope(name):
-    """tf.name_scope's context manager: kerax names no ops, so it only marks a block."""
-    yield name
