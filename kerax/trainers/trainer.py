@@ -331,7 +331,8 @@ class Trainer:
             collected.append(outputs)
             masks_seen.extend(np.ravel(m) for m in chunk_masks)
             step += count
-            callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
+            logs = _to_python(outputs) if mode != "predict" else _predict_logs(callbacks, outputs, chunk_masks)
+            callbacks.on_batch_end(mode, step - 1, logs)
         return outputs, step
 
     def _is_ready(self, mode):
@@ -569,6 +570,16 @@ def _to_python(outputs):
     values = backend.to_host([outputs[k] for k in keys])
     # Scalars as floats; a metric with one value per class (F1Score, ...) stays an array, as in Keras.
     return {k: float(v) if np.ndim(v) == 0 else np.asarray(v) for k, v in zip(keys, values)}
+
+
+def _predict_logs(callbacks, outputs, masks):
+    """Keras gives predict's batch hooks the batch's predictions as `logs["outputs"]`; they are brought to
+    the host only when a callback has such a hook."""
+    if not callbacks.needs_batch_hooks("predict"):
+        return {}
+    keep = np.concatenate([np.ravel(m) for m in masks]) > 0
+    rows = tree.map_structure(backend.concatenate_steps, outputs)
+    return {"outputs": tree.map_structure(lambda a: np.asarray(a)[keep], rows)}
 
 
 def _check_sample_weight_mode(mode):
