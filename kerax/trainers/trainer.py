@@ -95,10 +95,24 @@ class Trainer:
                 "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
                 "`loss='categorical_crossentropy'`, or add losses in the model with `self.add_loss(...)`."
             )
+        if self._compile_loss is not None and not self._compile_loss.built:  # called before any fit()
+            self._num_outputs = len(tree.flatten(y_pred))
+            self._compile_loss.build(self._output_names())
         total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
         if extra:
             total = total + ops.sum(ops.stack([ops.cast(ops.sum(loss), backend.floatx()) for loss in extra]))
         return total
+
+    def stateless_compute_loss(self, trainable_variables, non_trainable_variables, metrics_variables, x=None,
+                               y=None, y_pred=None, sample_weight=None, training=True):
+        """Keras 3's pure `compute_loss` for JAX-style steps (see pure_steps)."""
+        return pure_steps.stateless_compute_loss(
+            self, trainable_variables, non_trainable_variables, metrics_variables, x=x, y=y, y_pred=y_pred,
+            sample_weight=sample_weight, training=training)
+
+    @property
+    def metrics_variables(self):
+        return pure_steps.metrics_variables(self)
 
     def compute_metrics(self, x, y, y_pred, sample_weight=None):
         self._compile_metrics.update_state(y, y_pred, sample_weight, self._output_names())
