@@ -514,7 +514,8 @@ class _StepRunner:
         def pure_step(state, batch, mask):
             batch = _without_missing(batch)
             with StatelessScope(zip(state_variables, state)) as scope, step_context.BatchMaskScope(mask):
-                outputs = step(batch)
+                # A metric's result() may be its Variable itself: its value is read here, inside the scope.
+                outputs = tree.map_structure(_value_of, step(batch))
                 new_state = [scope.get_current_value(v) for v in state_variables]
             if isinstance(outputs, dict):
                 self.log_order = list(outputs)
@@ -584,6 +585,10 @@ def _to_python(outputs):
     values = backend.to_host([outputs[k] for k in keys])
     # Scalars as floats; a metric with one value per class (F1Score, ...) stays an array, as in Keras.
     return {k: float(v) if np.ndim(v) == 0 else np.asarray(v) for k, v in zip(keys, values)}
+
+
+def _value_of(output):
+    return output.value if isinstance(output, backend.Variable) else output
 
 
 def _predict_logs(callbacks, outputs, masks):
