@@ -31,7 +31,8 @@ def stateless_compute_loss(model, trainable_variables, non_trainable_variables, 
     non_trainable_variables, metrics_variables))` with the values the computation assigned."""
     metric_vars = metrics_variables(model)
     mapping = [*zip(model.trainable_variables, trainable_variables),
-               *zip(model.non_trainable_variables, non_trainable_variables), *zip(metric_vars, metrics_values)]
+               *zip(model.non_trainable_variables, non_trainable_variables),
+               *zip(metric_vars, metrics_values)]
     with StatelessScope(mapping) as scope:
         loss = model.compute_loss(**loss_args)
     return loss, (trainable_variables, [scope.get_current_value(v) for v in model.non_trainable_variables],

@@ -345,7 +345,7 @@ class Trainer:
             collected.append(outputs)
             masks_seen.extend(np.ravel(m) for m in chunk_masks)
             step += count
-            logs = _to_python(outputs) if mode != "predict" else _predict_logs(callbacks, outputs, chunk_masks)
+            logs = _predict_logs(callbacks, outputs, chunk_masks) if mode == "predict" else _to_python(outputs)
             callbacks.on_batch_end(mode, step - 1, logs)
         return outputs, step
 

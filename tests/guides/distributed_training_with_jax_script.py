@@ -56,7 +56,8 @@ optimizer.build(model.trainable_variables)
 
 
 def compute_loss(trainable_variables, non_trainable_variables, x, y):
-    y_pred, updated_non_trainable_variables = model.stateless_call(trainable_variables, non_trainable_variables, x)
+    y_pred, updated_non_trainable_variables = model.stateless_call(
+        trainable_variables, non_trainable_variables, x)
     loss_value = loss(y, y_pred)
     return loss_value, updated_non_trainable_variables
 
@@ -114,5 +115,5 @@ y_state, _ = model.stateless_call(trainable_variables, non_trainable_variables, 
 report({
     "num_devices": num_devices, "shard_shapes": shard_shapes, "losses": losses, "replicated": replicated,
     "max_difference": float(np.max(np.abs(np.asarray(model(eval_data[0])) - np.asarray(y_state)))),
-    "moving_mean_changed": bool(not np.allclose(initial_moving_mean, model.non_trainable_variables[0].numpy())),
+    "moving_mean_changed": not np.allclose(initial_moving_mean, model.non_trainable_variables[0].numpy()),
 })

@@ -22,15 +22,18 @@ class CustomModel(keras.Model):
         x, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
         grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables, metrics_variables)), grads = grad_fn(
-            trainable_variables, non_trainable_variables, metrics_variables, x, y, sample_weight, training=True)
+            trainable_variables, non_trainable_variables, metrics_variables, x, y, sample_weight,
+            training=True)
         trainable_variables, optimizer_variables = self.optimizer.stateless_apply(
             optimizer_variables, grads, trainable_variables)
         new_metrics_vars = []
         logs = {}
         for metric in self.metrics:
-            this_metric_vars = metrics_variables[len(new_metrics_vars):len(new_metrics_vars) + len(metric.variables)]
+            this_metric_vars = metrics_variables[
+                len(new_metrics_vars):len(new_metrics_vars) + len(metric.variables)]
             if metric.name == "loss":
-                this_metric_vars = metric.stateless_update_state(this_metric_vars, loss, sample_weight=sample_weight)
+                this_metric_vars = metric.stateless_update_state(this_metric_vars, loss,
+                                                                 sample_weight=sample_weight)
             else:
                 this_metric_vars = metric.stateless_update_state(this_metric_vars, y, y_pred,
                                                                  sample_weight=sample_weight)
@@ -126,9 +129,11 @@ class EvalModel(keras.Model):
         new_metrics_vars = []
         logs = {}
         for metric in self.metrics:
-            this_metric_vars = metrics_variables[len(new_metrics_vars):len(new_metrics_vars) + len(metric.variables)]
+            this_metric_vars = metrics_variables[
+                len(new_metrics_vars):len(new_metrics_vars) + len(metric.variables)]
             if metric.name == "loss":
-                this_metric_vars = metric.stateless_update_state(this_metric_vars, loss, sample_weight=sample_weight)
+                this_metric_vars = metric.stateless_update_state(this_metric_vars, loss,
+                                                                 sample_weight=sample_weight)
             else:
                 this_metric_vars = metric.stateless_update_state(this_metric_vars, y, y_pred,
                                                                  sample_weight=sample_weight)

@@ -29,7 +29,7 @@ def test_whole_model_saving_and_loading():
     reconstructed_model = keras.models.load_model("my_model.keras")
     np.testing.assert_allclose(model.predict(test_input, verbose=0), reconstructed_model.predict(test_input,
                                                                                                  verbose=0))
-    for a, b in zip(model.optimizer.variables, reconstructed_model.optimizer.variables):  # the optimizer state
+    for a, b in zip(model.optimizer.variables, reconstructed_model.optimizer.variables):  # optimizer state
         np.testing.assert_allclose(a.numpy(), b.numpy())
 
 
@@ -227,7 +227,8 @@ def test_weights_files_and_transfer_learning():
 
 @keras.saving.register_keras_serializable(package="MyLayers", name="KernelMult")
 class MyDense(keras.layers.Layer):
-    def __init__(self, units, *, kernel_regularizer=None, kernel_initializer=None, nested_model=None, **kwargs):
+    def __init__(self, units, *, kernel_regularizer=None, kernel_initializer=None, nested_model=None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.hidden_units = units
         self.kernel_regularizer = kernel_regularizer
@@ -243,7 +244,8 @@ class MyDense(keras.layers.Layer):
     def build(self, input_shape):
         input_units = input_shape[-1]
         self.kernel = self.add_weight(name="kernel", shape=(input_units, self.hidden_units),
-                                      regularizer=self.kernel_regularizer, initializer=self.kernel_initializer)
+                                      regularizer=self.kernel_regularizer,
+                                      initializer=self.kernel_initializer)
 
     def call(self, inputs):
         return ops.matmul(inputs, self.kernel)

@@ -61,7 +61,8 @@ def test_a_first_end_to_end_example():
     predictions = model.predict(x_test[:3], verbose=0)
     assert predictions.shape == (3, 10)
     probs = model.predict(x_test, verbose=0)
-    np.testing.assert_allclose(results[0], -np.mean(np.log(probs[np.arange(64), y_test.astype(int)])), rtol=1e-4)
+    np.testing.assert_allclose(results[0], -np.mean(np.log(probs[np.arange(64), y_test.astype(int)])),
+                               rtol=1e-4)
     np.testing.assert_allclose(results[1], np.mean(probs.argmax(-1) == y_test))
 
 
@@ -209,7 +210,8 @@ def test_class_and_sample_weights():
     sample_weight[y_train == 5] = 2.0
     model = get_compiled_model()
     model.set_weights(initial)
-    model.fit(x_train, y_train, sample_weight=sample_weight, batch_size=64, epochs=1, shuffle=False, verbose=0)
+    model.fit(x_train, y_train, sample_weight=sample_weight, batch_size=64, epochs=1, shuffle=False,
+              verbose=0)
     for a, b in zip(with_class_weight, model.get_weights()):  # the two ways weigh class 5 the same
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
 
@@ -230,7 +232,8 @@ def test_multi_input_multi_output_models():
         optimizer=keras.optimizers.RMSprop(1e-3),
         loss={"score_output": keras.losses.MeanSquaredError(),
               "class_output": keras.losses.CategoricalCrossentropy()},
-        metrics={"score_output": [keras.metrics.MeanAbsolutePercentageError(), keras.metrics.MeanAbsoluteError()],
+        metrics={"score_output": [keras.metrics.MeanAbsolutePercentageError(),
+                                  keras.metrics.MeanAbsoluteError()],
                  "class_output": [keras.metrics.CategoricalAccuracy()]},
         loss_weights={"score_output": 2.0, "class_output": 1.0},
     )
@@ -240,17 +243,19 @@ def test_multi_input_multi_output_models():
     class_targets = np.random.random_sample(size=(32, 5))
     logs = model.evaluate([img_data, ts_data], [score_targets, class_targets], return_dict=True, verbose=0)
     assert {"score_output_mean_absolute_error", "class_output_categorical_accuracy"} <= set(logs)
-    np.testing.assert_allclose(logs["loss"], 2 * logs["score_output_loss"] + logs["class_output_loss"], rtol=1e-4)
+    np.testing.assert_allclose(logs["loss"], 2 * logs["score_output_loss"] + logs["class_output_loss"],
+                               rtol=1e-4)
 
-    model.compile(optimizer=keras.optimizers.RMSprop(1e-3), loss=[None, keras.losses.CategoricalCrossentropy()])
+    model.compile(optimizer=keras.optimizers.RMSprop(1e-3),
+                  loss=[None, keras.losses.CategoricalCrossentropy()])
     model.compile(optimizer=keras.optimizers.RMSprop(1e-3),
                   loss={"class_output": keras.losses.CategoricalCrossentropy()})
     model.compile(optimizer=keras.optimizers.RMSprop(1e-3),
                   loss=[keras.losses.MeanSquaredError(), keras.losses.CategoricalCrossentropy()])
     model.fit([img_data, ts_data], [score_targets, class_targets], batch_size=32, epochs=1, verbose=0)
     history = model.fit({"img_input": img_data, "ts_input": ts_data},
-                        {"score_output": score_targets, "class_output": class_targets}, batch_size=32, epochs=1,
-                        verbose=0)
+                        {"score_output": score_targets, "class_output": class_targets}, batch_size=32,
+                        epochs=1, verbose=0)
     assert np.isfinite(history.history["loss"][0])
 
 
@@ -297,7 +302,8 @@ def test_callbacks_and_checkpointing(tmp_path, monkeypatch):
     saved = os.listdir(checkpoint_dir)
     assert len(saved) == 1 and saved[0].startswith("model-loss=")
     restored = make_or_restore_model()
-    np.testing.assert_allclose(restored.predict(x_test, verbose=0), model.predict(x_test, verbose=0), rtol=1e-5)
+    np.testing.assert_allclose(restored.predict(x_test, verbose=0), model.predict(x_test, verbose=0),
+                               rtol=1e-5)
 
 
 def test_learning_rate_schedules_and_tensorboard(tmp_path):

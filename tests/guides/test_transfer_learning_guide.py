@@ -39,7 +39,8 @@ def test_freezing_layers_and_the_trainable_attribute():
 
     inner_model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(3, activation="relu"),
                                     keras.layers.Dense(3, activation="relu")])
-    model = keras.Sequential([keras.Input(shape=(3,)), inner_model, keras.layers.Dense(3, activation="sigmoid")])
+    model = keras.Sequential([keras.Input(shape=(3,)), inner_model,
+                              keras.layers.Dense(3, activation="sigmoid")])
     model.trainable = False
     assert inner_model.trainable == False  # noqa: E712 (the guide's spelling)
     assert inner_model.layers[0].trainable == False  # noqa: E712
@@ -91,7 +92,8 @@ def test_end_to_end_transfer_learning_and_fine_tuning():
 
     base_model.trainable = True
     assert len(model.trainable_weights) == 2 + len(base_model.trainable_weights)
-    model.compile(optimizer=keras.optimizers.Adam(1e-5), loss=keras.losses.BinaryCrossentropy(from_logits=True),
+    model.compile(optimizer=keras.optimizers.Adam(1e-5),
+                  loss=keras.losses.BinaryCrossentropy(from_logits=True),
                   metrics=[keras.metrics.BinaryAccuracy()])
     model.fit(*train_ds, epochs=1, batch_size=16, validation_data=validation_ds, verbose=0)
     moved = [not np.array_equal(b, a) for b, a in zip(base_before, base_model.get_weights())]

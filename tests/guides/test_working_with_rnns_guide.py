@@ -186,5 +186,5 @@ def test_rnn_with_nested_inputs_and_outputs():
     # The cell's output is its last input's projection; its state sums the projections over time.
     out_1, out_2 = model.predict(input_data, verbose=0)
     np.testing.assert_allclose(out_1, input_1_data[:, -1] @ cell.kernel_1.numpy(), rtol=1e-4, atol=1e-5)
-    np.testing.assert_allclose(out_2, np.einsum("bij,ijkl->bkl", input_2_data[:, -1], cell.kernel_2_3.numpy()),
-                               rtol=1e-4, atol=1e-5)
+    expected_2 = np.einsum("bij,ijkl->bkl", input_2_data[:, -1], cell.kernel_2_3.numpy())
+    np.testing.assert_allclose(out_2, expected_2, rtol=1e-4, atol=1e-5)

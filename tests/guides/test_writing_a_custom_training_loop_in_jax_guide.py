@@ -20,12 +20,14 @@ def get_model():
 batch_size = 32
 rng = np.random.default_rng(0)
 labels = rng.integers(0, 10, 256)
-x_train = (rng.random((256, 784)) * 0.2 + np.repeat(keras.utils.to_categorical(labels, 10), 79, axis=1)[:, :784]
-           ).astype("float32")  # learnable: each class lights its own block of pixels
+# learnable: each class lights its own block of pixels
+class_pixels = np.repeat(keras.utils.to_categorical(labels, 10), 79, axis=1)[:, :784]
+x_train = (rng.random((256, 784)) * 0.2 + class_pixels).astype("float32")
 y_train = keras.utils.to_categorical(labels)
 x_val, y_val = x_train[-64:], y_train[-64:]
 x_train, y_train = x_train[:-64], y_train[:-64]
-train_dataset = [(x_train[i:i + batch_size], y_train[i:i + batch_size]) for i in range(0, len(x_train), batch_size)]
+train_dataset = [(x_train[i:i + batch_size], y_train[i:i + batch_size])
+                 for i in range(0, len(x_train), batch_size)]
 val_dataset = [(x_val[i:i + batch_size], y_val[i:i + batch_size]) for i in range(0, len(x_val), batch_size)]
 
 
@@ -35,7 +37,8 @@ def test_a_first_end_to_end_example():
     optimizer = keras.optimizers.Adam(learning_rate=1e-3)
 
     def compute_loss_and_updates(trainable_variables, non_trainable_variables, x, y):
-        y_pred, non_trainable_variables = model.stateless_call(trainable_variables, non_trainable_variables, x)
+        y_pred, non_trainable_variables = model.stateless_call(
+            trainable_variables, non_trainable_variables, x)
         loss = loss_fn(y, y_pred)
         return loss, non_trainable_variables
 
@@ -84,7 +87,8 @@ def test_low_level_handling_of_metrics():
     val_acc_metric = keras.metrics.CategoricalAccuracy()
 
     def compute_loss_and_updates(trainable_variables, non_trainable_variables, metric_variables, x, y):
-        y_pred, non_trainable_variables = model.stateless_call(trainable_variables, non_trainable_variables, x)
+        y_pred, non_trainable_variables = model.stateless_call(
+            trainable_variables, non_trainable_variables, x)
         loss = loss_fn(y, y_pred)
         metric_variables = train_acc_metric.stateless_update_state(metric_variables, y, y_pred)
         return loss, (non_trainable_variables, metric_variables)
@@ -105,7 +109,8 @@ def test_low_level_handling_of_metrics():
     def eval_step(state, data):
         trainable_variables, non_trainable_variables, metric_variables = state
         x, y = data
-        y_pred, non_trainable_variables = model.stateless_call(trainable_variables, non_trainable_variables, x)
+        y_pred, non_trainable_variables = model.stateless_call(
+            trainable_variables, non_trainable_variables, x)
         loss = loss_fn(y, y_pred)
         metric_variables = val_acc_metric.stateless_update_state(metric_variables, y, y_pred)
         return loss, (trainable_variables, non_trainable_variables, metric_variables)
@@ -161,7 +166,8 @@ def test_low_level_handling_of_losses_tracked_by_the_model():
             trainable_variables, non_trainable_variables, x, return_losses=True)
         loss = loss_fn(y, y_pred)
         if losses:
-            loss += jax.numpy.sum(jax.numpy.stack(losses))  # JAX refuses the guide's sum of a list (Keras too)
+            # jax.numpy.sum refuses the guide's Python list (under Keras too): stacked first
+            loss += jax.numpy.sum(jax.numpy.stack(losses))
         metric_variables = train_acc_metric.stateless_update_state(metric_variables, y, y_pred)
         return loss, non_trainable_variables, metric_variables
 

@@ -109,8 +109,10 @@ def test_hooks_are_called_in_the_guides_order_with_its_log_keys(capsys):
                   "...Evaluating: end of batch {}; got log keys: " + METRICS]
     expected = (["Starting training; got log keys: []", "Start epoch 0 of training; got log keys: []"]
                 + [line.format(b) for b in range(2) for line in train_batch]
-                + ["Start testing; got log keys: []"] + [line.format(b) for b in range(2) for line in test_batch]
-                + ["Stop testing; got log keys: " + METRICS, "End epoch 0 of training; got log keys: " + VAL_METRICS,
+                + ["Start testing; got log keys: []"]
+                + [line.format(b) for b in range(2) for line in test_batch]
+                + ["Stop testing; got log keys: " + METRICS,
+                   "End epoch 0 of training; got log keys: " + VAL_METRICS,
                    "Stop training; got log keys: " + VAL_METRICS])
     assert capsys.readouterr().out.splitlines() == expected
 
@@ -140,7 +142,8 @@ def test_logs_dict_carries_running_averages(capsys):
     assert lines[4] == "The average loss for epoch 0 is {:7.2f} and mean absolute error is {:7.2f}.".format(
         history.history["loss"][0], history.history["mean_absolute_error"][0])
     res = model.evaluate(x_test, y_test, batch_size=16, verbose=0, callbacks=[LossAndErrorPrintingCallback()])
-    assert capsys.readouterr().out.splitlines()[-1] == "Up to batch 1, the average loss is {:7.2f}.".format(res[0])
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "Up to batch 1, the average loss is {:7.2f}.".format(res[0])
 
 
 class EarlyStoppingAtMinLoss(keras.callbacks.Callback):

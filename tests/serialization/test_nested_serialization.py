@@ -24,4 +24,5 @@ def test_objects_in_a_config_are_serialized():
     assert regularizer["module"] == "keras.regularizers" and regularizer["class_name"] == "L1L2"
     assert regularizer["config"] == {"l1": 1e-5, "l2": 1e-4}
     inner = config["config"]["inner"][0]
-    assert inner["class_name"] == "Dense" and inner["config"]["units"] == 3 and inner["config"]["name"] == "inner"
+    assert inner["class_name"] == "Dense"
+    assert inner["config"]["units"] == 3 and inner["config"]["name"] == "inner"

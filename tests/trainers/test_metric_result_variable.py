@@ -1,5 +1,6 @@
-"""A custom metric whose `result()` returns its Variable itself (the keras.io guide's CategoricalTruePositives)
-reports the value the compiled step accumulated, not the Variable's value before the step."""
+"""A custom metric whose `result()` returns its Variable itself (the keras.io guide's
+CategoricalTruePositives) reports the value the compiled step accumulated, not the Variable's value before
+the step."""
 import numpy as np
 
 import kerax
