@@ -14,17 +14,20 @@ from kerax import tree
 
 class Model(Trainer, Layer):
     def __new__(cls, *args, **kwargs):
-        is_functional_call = len(args) >= 2 or any(
-            k in kwargs for k in ("inputs", "outputs", "input", "output")
-        )
-        if is_functional_call and not cls._is_graph_network:
+        if cls is Model and _functional_arguments(args, kwargs):
             from kerax.models.functional import Functional  # cycle: Functional subclasses Model
-            # Python then runs Functional.__init__ with these arguments. A subclass called functional-style
-            # (`CustomModel(inputs, outputs)`) becomes a functional model that keeps its own methods.
-            return object.__new__(Functional if cls is Model else _functional_variant(cls, Functional))
+            return object.__new__(Functional)  # Python then runs Functional.__init__ with these arguments
         return object.__new__(cls)
 
     def __init__(self, *args, name=None, trainable=True, dtype=None, **kwargs):
+        if not self._is_graph_network and _functional_arguments(args, kwargs):
+            from kerax.models.functional import Functional  # cycle: Functional subclasses Model
+            # As in Keras, what the subclass passes here decides: `super().__init__(inputs, outputs)` (or a
+            # subclass called as `CustomModel(inputs, outputs)`) makes a functional model that keeps the
+            # subclass's own methods; a subclass's own constructor arguments never do.
+            self.__class__ = _functional_variant(type(self), Functional)
+            Functional.__init__(self, *args, name=name, trainable=trainable, **kwargs)
+            return
         if args or kwargs:
             raise TypeError(
                 f"Model.__init__() got unexpected arguments {list(args) + sorted(kwargs)}. To build a "
@@ -164,6 +167,13 @@ class Model(Trainer, Layer):
             "quantization of Dense, EinsumDense and Embedding weights is missing. Keep the float model (or "
             "cast it with a dtype policy such as 'mixed_bfloat16')."
         )
+
+
+def _functional_arguments(args, kwargs):
+    """Whether Model's arguments are a functional model's: (inputs, outputs), positional or keyword."""
+    has_inputs = len(args) >= 1 or "inputs" in kwargs or "input" in kwargs
+    has_outputs = len(args) >= 2 or "outputs" in kwargs or "output" in kwargs
+    return has_inputs and has_outputs
 
 
 def _functional_variant(cls, functional):

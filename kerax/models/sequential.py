@@ -42,8 +42,8 @@ class Sequential(Model):
             )
         if any(existing is layer for existing in self._stack):
             raise ValueError(f'Layer "{layer.name}" is already in Sequential model "{self.name}".')
-        if not self._stack and self._input_batch_shape is None and layer._batch_input_shape is not None:
-            self._input_batch_shape = layer._batch_input_shape
+        if not self._stack and self._input_batch_shape is None:
+            self._input_batch_shape, self._input_dtype = _known_input(layer, self._input_dtype)
         self._stack.append(layer)
         self._forget_graph()
         if rebuild and self._input_batch_shape is not None:
@@ -182,3 +182,14 @@ def _dtype_of(x):
         return "string"
     dtype = standardize_dtype(x.dtype)
     return None if dtype.startswith(("float", "bfloat")) else dtype
+
+
+def _known_input(layer, dtype):
+    """The batch input shape (and dtype) a first layer declares: `input_shape=` on a layer, or the single
+    input of a built functional model (a pretrained base stacked under a new head builds the Sequential)."""
+    if layer._batch_input_shape is not None:
+        return layer._batch_input_shape, dtype
+    inputs = getattr(layer, "inputs", None) if isinstance(layer, Model) else None
+    if inputs is not None and len(inputs) == 1:
+        return tuple(inputs[0].shape), dtype or _dtype_of(inputs[0])
+    return None, dtype

@@ -72,12 +72,24 @@ def serialize(obj):
         return {
             "module": module,
             "class_name": class_name,
-            "config": obj.get_config(),
+            "config": _serialize_nested(obj.get_config()),
             "registered_name": getattr(cls, "_registered_name", None) or class_name,
         }
     if callable(obj) and hasattr(obj, "__name__"):
         return getattr(obj, "_registered_name", None) or obj.__name__
     raise TypeError(f"Cannot serialize {obj!r}: it has no get_config() and is not a named function.")
+
+
+def _serialize_nested(value):
+    """A config's Keras objects (a layer, a regularizer given to a custom layer) as their own configs, as
+    Keras's serialize_keras_object does, so that the config is plain JSON-able data."""
+    if isinstance(value, dict):
+        return {k: _serialize_nested(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_serialize_nested(v) for v in value]
+    if hasattr(value, "get_config") and not isinstance(value, type):
+        return serialize(value)
+    return value
 
 
 # kerax package -> the public Keras module Keras looks the class up in when it loads a file kerax wrote.

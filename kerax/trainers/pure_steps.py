@@ -12,6 +12,8 @@ assignments are recorded by the stateless scope.
 """
 import inspect
 
+from kerax.backend import StatelessScope
+
 
 def is_pure_step(step):
     """Whether a bound `*_step` method takes `(state, data)` rather than `(data)`."""
@@ -22,6 +24,19 @@ def is_pure_step(step):
 
 def metrics_variables(model):
     return [v for metric in model.metrics for v in metric.variables]
+
+
+def stateless_compute_loss(model, trainable_variables, non_trainable_variables, metrics_values, **loss_args):
+    """`model.compute_loss` computed with the given variable values; returns `(loss, (trainable_variables,
+    non_trainable_variables, metrics_variables))` with the values the computation assigned."""
+    metric_vars = metrics_variables(model)
+    mapping = [*zip(model.trainable_variables, trainable_variables),
+               *zip(model.non_trainable_variables, non_trainable_variables),
+               *zip(metric_vars, metrics_values)]
+    with StatelessScope(mapping) as scope:
+        loss = model.compute_loss(**loss_args)
+    return loss, (trainable_variables, [scope.get_current_value(v) for v in model.non_trainable_variables],
+                  [scope.get_current_value(v) for v in metric_vars])
 
 
 def state_groups(model, mode):

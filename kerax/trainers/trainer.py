@@ -95,10 +95,24 @@ class Trainer:
                 "No loss to compute: pass `loss=` to `model.compile()`, e.g. `loss='mse'` or "
                 "`loss='categorical_crossentropy'`, or add losses in the model with `self.add_loss(...)`."
             )
+        if self._compile_loss is not None and not self._compile_loss.built:  # called before any fit()
+            self._num_outputs = len(tree.flatten(y_pred))
+            self._compile_loss.build(self._output_names())
         total = self._compile_loss(y, y_pred, sample_weight) if self._compile_loss is not None else 0.0
         if extra:
             total = total + ops.sum(ops.stack([ops.cast(ops.sum(loss), backend.floatx()) for loss in extra]))
         return total
+
+    def stateless_compute_loss(self, trainable_variables, non_trainable_variables, metrics_variables, x=None,
+                               y=None, y_pred=None, sample_weight=None, training=True):
+        """Keras 3's pure `compute_loss` for JAX-style steps (see pure_steps)."""
+        return pure_steps.stateless_compute_loss(
+            self, trainable_variables, non_trainable_variables, metrics_variables, x=x, y=y, y_pred=y_pred,
+            sample_weight=sample_weight, training=training)
+
+    @property
+    def metrics_variables(self):
+        return pure_steps.metrics_variables(self)
 
     def compute_metrics(self, x, y, y_pred, sample_weight=None):
         self._compile_metrics.update_state(y, y_pred, sample_weight, self._output_names())
@@ -331,7 +345,8 @@ class Trainer:
             collected.append(outputs)
             masks_seen.extend(np.ravel(m) for m in chunk_masks)
             step += count
-            callbacks.on_batch_end(mode, step - 1, _to_python(outputs) if mode != "predict" else {})
+            logs = _predict_logs(callbacks, outputs, chunk_masks) if mode == "predict" else _to_python(outputs)
+            callbacks.on_batch_end(mode, step - 1, logs)
         return outputs, step
 
     def _is_ready(self, mode):
@@ -523,7 +538,8 @@ class _StepRunner:
         def pure_step(state, batch, mask):
             batch = _without_missing(batch)
             with StatelessScope(zip(state_variables, state)) as scope, step_context.BatchMaskScope(mask):
-                outputs = step(batch)
+                # A metric's result() may be its Variable itself: its value is read here, inside the scope.
+                outputs = tree.map_structure(_value_of, step(batch))
                 new_state = [scope.get_current_value(v) for v in state_variables]
             if isinstance(outputs, dict):
                 self.log_order = list(outputs)
@@ -599,6 +615,20 @@ def _to_python(outputs):
     values = backend.to_host([outputs[k] for k in keys])
     # Scalars as floats; a metric with one value per class (F1Score, ...) stays an array, as in Keras.
     return {k: float(v) if np.ndim(v) == 0 else np.asarray(v) for k, v in zip(keys, values)}
+
+
+def _value_of(output):
+    return output.value if isinstance(output, backend.Variable) else output
+
+
+def _predict_logs(callbacks, outputs, masks):
+    """Keras gives predict's batch hooks the batch's predictions as `logs["outputs"]`; they are brought to
+    the host only when a callback has such a hook."""
+    if not callbacks.needs_batch_hooks("predict"):
+        return {}
+    keep = np.concatenate([np.ravel(m) for m in masks]) > 0
+    rows = tree.map_structure(backend.concatenate_steps, outputs)
+    return {"outputs": tree.map_structure(lambda a: np.asarray(a)[keep], rows)}
 
 
 def _check_sample_weight_mode(mode):

@@ -68,3 +68,23 @@ def test_incompatible_layer_stack_names_layer():
     model(np.zeros((1, 3), "float32"))
     with pytest.raises(ValueError, match=r"expected shape=\(None, 3\), found shape=\(1, 5\)"):
         model(np.zeros((1, 5), "float32"))
+
+
+def test_functional_model_as_first_layer_builds_the_stack(rng):
+    base = kerax.Model(*_dense_graph((6,), 4))
+    model = kerax.Sequential([base, layers.Dense(3)])
+    assert model.built and model.output_shape == (None, 3)
+    ids = kerax.Input((5,), dtype="int32")
+    embedder = kerax.Model(ids, layers.GlobalAveragePooling1D()(layers.Embedding(10, 4)(ids)))
+    stacked = kerax.Sequential()
+    stacked.add(embedder)
+    stacked.add(layers.Dense(2))
+    assert stacked.inputs[0].dtype == "int32" and stacked.output_shape == (None, 2)
+    x = rng.random((2, 6)).astype("float32")
+    np.testing.assert_allclose(model(x), np.asarray(base(x)) @ model.layers[1].kernel.numpy()
+                               + model.layers[1].bias.numpy(), rtol=1e-5, atol=1e-6)
+
+
+def _dense_graph(shape, units):
+    inputs = kerax.Input(shape)
+    return inputs, layers.Dense(units)(inputs)

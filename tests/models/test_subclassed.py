@@ -54,3 +54,36 @@ def test_trainable_flag_moves_weights():
 def test_count_params_before_build_is_a_clear_error():
     with pytest.raises(ValueError, match="isn't built"):
         MyModel().count_params()
+
+
+class _Sized(kerax.Model):
+    def __init__(self, units, depth, name="sized", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.stack = [layers.Dense(units) for _ in range(depth)]
+
+    def call(self, x):
+        for layer in self.stack:
+            x = layer(x)
+        return x
+
+
+class _BuildsItsGraph(kerax.Model):
+    def __init__(self, units):
+        inputs = kerax.Input((3,))
+        super().__init__(inputs, layers.Dense(units)(inputs))
+        self.units = units
+
+    def describe(self):
+        return f"{self.units} units"
+
+
+def test_positional_constructor_arguments_of_a_subclass_are_its_own():
+    model = _Sized(4, 2)
+    assert not model._is_graph_network and model.name == "sized" and len(model.stack) == 2
+    assert model(np.ones((1, 3), "float32")).shape == (1, 4)
+
+
+def test_subclass_passing_inputs_and_outputs_to_super_becomes_functional():
+    model = _BuildsItsGraph(5)
+    assert model._is_graph_network and model.output_shape == (None, 5)
+    assert model.describe() == "5 units" and isinstance(model, _BuildsItsGraph)
