@@ -425,7 +425,10 @@ class Layer(Operation):
 
     # --- serialization ------------------------------------------------------------------------------------
     def get_config(self):
-        config = {"name": self.name, "trainable": self.trainable, "dtype": self.dtype_policy.name}
+        policy = self.dtype_policy
+        # A quantized policy is written as its config (Keras's form), so its settings survive the round trip.
+        dtype = policy.name if policy.quantization_mode is None else dtype_policies.serialize(policy)
+        config = {"name": self.name, "trainable": self.trainable, "dtype": dtype}
         if self._batch_input_shape is not None:
             config["batch_input_shape"] = list(self._batch_input_shape)
         return config

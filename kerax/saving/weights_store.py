@@ -22,6 +22,8 @@ _BASE_ATTRIBUTES = frozenset({
 
 
 def _own_variables(obj):
+    if hasattr(obj, "_keras_variable_order"):  # quantized layers: Keras's own order per quantization mode
+        return obj._keras_variable_order()
     if isinstance(obj, Layer):
         own = obj._own_state()
         if not getattr(obj, "_saves_sublayer_variables", False):  # SpectralNormalization saves the kernel too

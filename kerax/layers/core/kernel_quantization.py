@@ -1,0 +1,116 @@
+"""`quantize(mode)` for layers with a 2-D `kernel` (input_dim, units) contracted with their inputs (Dense):
+the weights Keras 3 creates per quantization mode, under its names and in its file order.
+
+int8: `kernel` int8 with one abs-max `kernel_scale` per output unit; inputs quantized per row on the fly.
+int4: the same with values in [-8, 7], packed two per byte along the output axis: `kernel` is
+(input_dim, ceil(units / 2)). float8: the float kernel, plus the delayed-scaling scales and abs-max histories of
+the inputs, the kernel and the output gradient."""
+from kerax import dtype_policies, ops, quantizers
+from kerax.layers.core import quantized_matmul
+
+# The variables Keras saves for each mode, in its order (optional ones are skipped when absent).
+SAVED_ORDER = {
+    None: ("kernel", "bias"),
+    "int8": ("kernel", "bias", "kernel_scale"),
+    "int4": ("kernel", "bias", "kernel_scale"),
+    "float8": ("kernel", "bias", "inputs_scale", "inputs_amax_history", "kernel_scale", "kernel_amax_history",
+               "outputs_grad_scale", "outputs_grad_amax_history"),
+}
+_FLOAT8_STATE = SAVED_ORDER["float8"][2:]
+
+
+class KernelQuantization:
+    def _build_kernel(self, kernel_shape, initializer, regularizer, constraint):
+        mode = check_mode(self, self.dtype_policy.quantization_mode)
+        if mode in ("int8", "int4"):
+            self.inputs_quantizer = quantizers.AbsMaxQuantizer() if mode == "int8" else None
+            stored = kernel_shape if mode == "int8" else kernel_shape[:-1] + ((kernel_shape[-1] + 1) // 2,)
+            self.kernel = self.add_weight(name="kernel", shape=stored, initializer="zeros", dtype="int8",
+                                          trainable=False)
+            self.kernel_scale = self.add_weight(name="kernel_scale", shape=kernel_shape[-1:],
+                                                initializer="ones", trainable=False)
+            return
+        self.kernel = self.add_weight(name="kernel", shape=kernel_shape, initializer=initializer,
+                                      regularizer=regularizer, constraint=constraint)
+        if mode == "float8":
+            length = getattr(self.dtype_policy, "amax_history_length",
+                             dtype_policies.QuantizedFloat8DTypePolicy.default_amax_history_length)
+            for name in _FLOAT8_STATE:
+                shape = (length,) if name.endswith("history") else ()
+                setattr(self, name, self.add_weight(name=name, shape=shape, dtype="float32", trainable=False,
+                                                    autocast=False,
+                                                    initializer="zeros" if shape else "ones"))
+
+    def _keras_variable_order(self):
+        """This layer's variables in the order Keras writes them to weight files."""
+        names = SAVED_ORDER[self.dtype_policy.quantization_mode]
+        return [getattr(self, n) for n in names if getattr(self, n, None) is not None]
+
+    def _kernel_contract(self, inputs, contract, training):
+        """`contract(inputs, kernel)` in the layer's quantization mode."""
+        mode = self.dtype_policy.quantization_mode
+        if mode is None:
+            return contract(inputs, self.kernel)
+        if mode == "float8":
+            x = quantized_matmul.float8_qdq(inputs, self.inputs_scale, self.inputs_amax_history, training,
+                                            self.compute_dtype)
+            kernel = quantized_matmul.float8_qdq(self.kernel, self.kernel_scale, self.kernel_amax_history,
+                                                 training, self.compute_dtype)
+            return contract(x, kernel)
+        kernel = self.kernel.value
+        if mode == "int4":
+            kernel = quantizers.unpack_int4(kernel, self.kernel_scale.shape[-1], axis=-1)
+        return quantized_matmul.integer_contract(contract, inputs, kernel, self.kernel_scale.value,
+                                                 self.inputs_quantizer, self.compute_dtype, training)
+
+    def _quantize_kernel(self, mode, config):
+        """Replaces the float kernel by the quantized weights of `mode` ("int8", "int4" or "float8")."""
+        mode = config.mode if config is not None else mode
+        policy = self.dtype_policy
+        if policy.quantization_mode is not None:
+            raise ValueError(f"Layer '{self.name}' is already quantized with dtype_policy='{policy.name}'. "
+                             f"Received: mode={mode}")
+        check_mode(self, mode, config)
+        kernel = self.kernel.numpy()
+        if mode in ("int8", "int4"):
+            value_range = (-127, 127) if mode == "int8" else (-8, 7)
+            default = quantizers.AbsMaxQuantizer(axis=0, value_range=value_range)
+            quantizer = quantizers.QuantizationConfig.weight_quantizer_or_default(config, default)
+            values, scale = quantizer(kernel, axis=0, to_numpy=True)
+            if mode == "int4":
+                values = quantizers.pack_int4(values, axis=-1)[0]
+        self._own_variables.remove(self.kernel)
+        name = f"{mode}/-1" if mode == "int4" else mode
+        self.dtype_policy = dtype_policies.get(f"{name}_from_{policy.name}")
+        self._build_kernel(kernel.shape, "zeros", None, None)
+        if mode in ("int8", "int4"):
+            self.inputs_quantizer = quantizers.QuantizationConfig.activation_quantizer_or_default(
+                config, self.inputs_quantizer)
+            self.kernel.assign(values)
+            self.kernel_scale.assign(ops.squeeze(scale, axis=0))
+        else:
+            self.kernel.assign(kernel)
+
+
+def check_type(layer, cls, type_check):
+    """Keras quantizes only the layer classes themselves: a subclass may compute something else."""
+    if type_check and type(layer) is not cls:
+        raise NotImplementedError(f"Layer {type(layer).__name__} does not have a `quantize()` method "
+                                  "implemented.")
+
+
+def check_mode(layer, mode, config=None):
+    """`mode` if this layer can be built or quantized in it; else a clear error."""
+    block_size = getattr(config, "block_size", None) if config is not None else None
+    block_size = block_size if block_size is not None else getattr(layer.dtype_policy, "block_size", -1)
+    if mode in ("gptq", "awq"):
+        raise NotImplementedError(f"Layer '{layer.name}': {mode.upper()} quantization is not implemented in "
+                                  "kerax. Use 'int8', 'int4' or 'float8'.")
+    if mode == "int4" and block_size not in (None, -1):
+        raise NotImplementedError(f"Layer '{layer.name}': int4 sub-channel quantization (block_size="
+                                  f"{block_size}) is not implemented in kerax; use per-channel int4 "
+                                  "(Int4QuantizationConfig(block_size=-1) or no config).")
+    if mode not in (None, "int8", "int4", "float8"):
+        raise ValueError(f"Invalid quantization mode. Expected one of ('int8', 'int4', 'float8', 'gptq', "
+                         f"'awq'). Received: mode={mode}")
+    return mode
