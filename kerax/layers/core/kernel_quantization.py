@@ -10,7 +10,6 @@ from kerax.layers.core import quantized_matmul
 
 # The variables Keras saves for each mode, in its order (optional ones are skipped when absent).
 SAVED_ORDER = {
-    None: ("kernel", "bias"),
     "int8": ("kernel", "bias", "kernel_scale"),
     "int4": ("kernel", "bias", "kernel_scale"),
     "float8": ("kernel", "bias", "inputs_scale", "inputs_amax_history", "kernel_scale", "kernel_amax_history",
@@ -42,8 +41,11 @@ class KernelQuantization:
                                                     initializer="zeros" if shape else "ones"))
 
     def _keras_variable_order(self):
-        """This layer's variables in the order Keras writes them to weight files."""
-        names = SAVED_ORDER[self.dtype_policy.quantization_mode]
+        """A quantized layer's variables in Keras's file order (None: the usual order)."""
+        mode = self.dtype_policy.quantization_mode
+        if mode is None:
+            return None
+        names = SAVED_ORDER[mode]
         return [getattr(self, n) for n in names if getattr(self, n, None) is not None]
 
     def _kernel_contract(self, inputs, contract, training):
