@@ -1,6 +1,6 @@
 """Dense: `activation(inputs @ kernel + bias)`."""
 from kerax import activations, constraints, initializers, ops, regularizers
-from kerax.layers.core import kernel_quantization
+from kerax.layers.core import kernel_quantization, scale_layouts
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.legacy_arguments import pop_legacy
@@ -52,6 +52,9 @@ class Dense(kernel_quantization.KernelQuantization, Layer):
         if self.bias is not None:
             x = ops.add(x, self.bias)
         return self.activation(x)
+
+    def _scale_layout(self):
+        return scale_layouts.DenseScaleLayout()
 
     def quantize(self, mode=None, type_check=True, config=None):
         """Quantizes the kernel: "int8", "int4" (per output channel) or "float8" (see kernel_quantization)."""

@@ -5,7 +5,7 @@ int8: `kernel` int8 with one abs-max `kernel_scale` per output unit; inputs quan
 int4: the same with values in [-8, 7], packed two per byte along the output axis: `kernel` is
 (input_dim, ceil(units / 2)). float8: the float kernel, plus the delayed-scaling scales and abs-max histories of
 the inputs, the kernel and the output gradient."""
-from kerax import dtype_policies, ops, quantizers
+from kerax import dtype_policies, quantizers
 from kerax.layers.core import quantized_matmul
 
 # The variables Keras saves for each mode, in its order (optional ones are skipped when absent).
@@ -19,14 +19,18 @@ _FLOAT8_STATE = SAVED_ORDER["float8"][2:]
 
 
 class KernelQuantization:
+    """Mixed into a layer with `kernel` and `_scale_layout()` (scale_layouts.py)."""
+
     def _build_kernel(self, kernel_shape, initializer, regularizer, constraint):
         mode = check_mode(self, self.dtype_policy.quantization_mode)
         if mode in ("int8", "int4"):
             self.inputs_quantizer = quantizers.AbsMaxQuantizer() if mode == "int8" else None
+            kernel_shape = tuple(kernel_shape)
             stored = kernel_shape if mode == "int8" else kernel_shape[:-1] + ((kernel_shape[-1] + 1) // 2,)
             self.kernel = self.add_weight(name="kernel", shape=stored, initializer="zeros", dtype="int8",
                                           trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=kernel_shape[-1:],
+            self.kernel_scale = self.add_weight(name="kernel_scale",
+                                                shape=self._scale_layout().stored_shape(kernel_shape),
                                                 initializer="ones", trainable=False)
             return
         self.kernel = self.add_weight(name="kernel", shape=kernel_shape, initializer=initializer,
@@ -62,8 +66,9 @@ class KernelQuantization:
         kernel = self.kernel.value
         if mode == "int4":
             kernel = quantizers.unpack_int4(kernel, self.kernel_scale.shape[-1], axis=-1)
-        return quantized_matmul.integer_contract(contract, inputs, kernel, self.kernel_scale.value,
-                                                 self.inputs_quantizer, self.compute_dtype, training)
+        return quantized_matmul.integer_contract(contract, inputs, kernel, self._scale_layout(),
+                                                 self.kernel_scale.value, self.inputs_quantizer,
+                                                 self.compute_dtype, training)
 
     def _quantize_kernel(self, mode, config):
         """Replaces the float kernel by the quantized weights of `mode` ("int8", "int4" or "float8")."""
@@ -78,7 +83,8 @@ class KernelQuantization:
             value_range = (-127, 127) if mode == "int8" else (-8, 7)
             default = quantizers.AbsMaxQuantizer(axis=0, value_range=value_range)
             quantizer = quantizers.QuantizationConfig.weight_quantizer_or_default(config, default)
-            values, scale = quantizer(kernel, axis=0, to_numpy=True)
+            layout = self._scale_layout()
+            values, scale = quantizer(kernel, axis=layout.kernel_axes, to_numpy=True)
             if mode == "int4":
                 values = quantizers.pack_int4(values, axis=-1)[0]
         self._own_variables.remove(self.kernel)
@@ -89,7 +95,7 @@ class KernelQuantization:
             self.inputs_quantizer = quantizers.QuantizationConfig.activation_quantizer_or_default(
                 config, self.inputs_quantizer)
             self.kernel.assign(values)
-            self.kernel_scale.assign(ops.squeeze(scale, axis=0))
+            self.kernel_scale.assign(layout.store(scale))
         else:
             self.kernel.assign(kernel)
 

@@ -9,27 +9,25 @@ from kerax import ops, quantizers
 _E4M3_MAX = quantizers.float8.FLOAT8_MAX["float8_e4m3fn"]
 
 
-def integer_contract(contract, inputs, kernel, kernel_scale, inputs_quantizer, compute_dtype, training,
-                     inputs_scale_shape=None):
-    """`contract(inputs, kernel)` for an integer `kernel` whose dequantized value is `kernel / kernel_scale`
-    (`kernel_scale` broadcasting against the output). `inputs_quantizer` (e.g. AbsMaxQuantizer) quantizes the
-    inputs per row (axis -1); `inputs_scale_shape` gives the shape its scale takes to broadcast against the
-    output. In training, the inputs' gradient is that of the dequantized kernel (straight through)."""
-    scale = ops.cast(kernel_scale, compute_dtype)
-    x = inputs
+def integer_contract(contract, inputs, kernel, layout, kernel_scale, inputs_quantizer, compute_dtype, training):
+    """`contract(inputs, kernel)` for an integer `kernel` with the stored `kernel_scale` of `layout`
+    (scale_layouts.py): `inputs_quantizer` (e.g. AbsMaxQuantizer) quantizes the inputs over their contracted
+    axes, or None keeps them float. In training, the inputs' gradient is that of the dequantized kernel
+    (straight through); the integer kernel itself gets none."""
+    scale = ops.cast(layout.for_output(kernel_scale), compute_dtype)
     if inputs_quantizer is not None:
-        x, inputs_scale = inputs_quantizer(ops.stop_gradient(inputs), axis=-1)
-        if inputs_scale_shape is not None:
-            inputs_scale = ops.reshape(inputs_scale, inputs_scale_shape(inputs_scale))
-        scale = ops.multiply(scale, ops.cast(inputs_scale, compute_dtype))
+        x, inputs_scale = inputs_quantizer(ops.stop_gradient(inputs), axis=layout.input_axes)
+        scale = ops.multiply(scale, ops.cast(layout.inputs_for_output(inputs_scale), compute_dtype))
         outputs = ops.cast(contract(x, kernel), compute_dtype)
     else:
-        outputs = contract(ops.cast(ops.stop_gradient(x), compute_dtype), ops.cast(kernel, compute_dtype))
+        outputs = contract(ops.cast(ops.stop_gradient(inputs), compute_dtype), ops.cast(kernel, compute_dtype))
     outputs = ops.divide(outputs, scale)
     if not training:
         return outputs
     # A term worth zero whose gradient is that of `inputs` through the dequantized kernel.
-    through = contract(inputs, ops.divide(ops.cast(kernel, compute_dtype), ops.cast(kernel_scale, compute_dtype)))
+    float_kernel = ops.divide(ops.cast(kernel, compute_dtype),
+                              ops.cast(layout.for_kernel(kernel_scale), compute_dtype))
+    through = contract(inputs, float_kernel)
     return ops.add(outputs, ops.subtract(through, ops.stop_gradient(through)))
 
 
