@@ -24,8 +24,8 @@ class OrbaxCheckpoint(Callback):
                  save_weights_only=False):
         super().__init__()
         if save_freq != "epoch" and not (isinstance(save_freq, int) and save_freq > 0):
-            raise ValueError(f"Unrecognized save_freq: {save_freq}. Expected save_freq are 'epoch' or integer "
-                             "values")
+            raise ValueError(f"Unrecognized save_freq: {save_freq}. Expected save_freq are 'epoch' or "
+                             "integer values")
         ocp = _orbax()
         self.directory = os.path.abspath(os.fspath(directory))
         self.monitor, self.verbose, self.save_best_only = monitor, verbose, save_best_only
@@ -37,7 +37,8 @@ class OrbaxCheckpoint(Callback):
         self._since_save = 0
         self._total_batches = 0
         self.handles_grouped_batches = save_freq == "epoch"
-        options = ocp.CheckpointManagerOptions(max_to_keep=max_to_keep, enable_async_checkpointing=save_on_background)
+        options = ocp.CheckpointManagerOptions(max_to_keep=max_to_keep,
+                                               enable_async_checkpointing=save_on_background)
         self.checkpointer = ocp.CheckpointManager(self.directory, options=options)
 
     def set_model(self, model):
@@ -120,8 +121,8 @@ def _assign(variables, values, group, directory, step):
     shapes = [tuple(v.shape) for v in variables]
     if [tuple(np.shape(x)) for x in values] != shapes:
         raise ValueError(f"The {group} saved at step {step} in {directory} have shapes "
-                         f"{[tuple(np.shape(x)) for x in values]}, but the model's are {shapes}. Restore into "
-                         "the model the checkpoint was written from (same layers, same order).")
+                         f"{[tuple(np.shape(x)) for x in values]}, but the model's are {shapes}. Restore "
+                         "into the model the checkpoint was written from (same layers, same order).")
     for variable, value in zip(variables, values):
         variable.assign(np.asarray(value))
 

@@ -64,6 +64,7 @@ global_policy = dtype_policy
 
 __all__ = [
     "AWQDTypePolicy", "DTypePolicy", "DTypePolicyMap", "FloatDTypePolicy", "GPTQDTypePolicy",
-    "Int4DTypePolicy", "QuantizedDTypePolicy", "QuantizedFloat8DTypePolicy", "deserialize", "dtype_policy", "get",
+    "Int4DTypePolicy", "QuantizedDTypePolicy", "QuantizedFloat8DTypePolicy", "deserialize", "dtype_policy",
+    "get",
     "global_policy", "serialize", "set_dtype_policy", "set_global_policy",
 ]

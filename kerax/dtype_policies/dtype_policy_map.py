@@ -37,7 +37,7 @@ class DTypePolicyMap(DTypePolicy, MutableMapping):
         return self._default_policy.quantization_mode
 
     def __getitem__(self, key):
-        """The policy of `key`: an exact entry, else the one entry whose regex matches it, else the default."""
+        """The policy of `key`: its exact entry, else the one entry whose regex matches, else the default."""
         if key in self._policy_map:
             return self._policy_map[key]
         matching = [pattern for pattern in self._policy_map if re.fullmatch(pattern, key)]

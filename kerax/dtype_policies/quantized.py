@@ -60,8 +60,8 @@ class Int4DTypePolicy(QuantizedDTypePolicy):
                              f"integer block size, but got '{mode}'.")
         block_size = int(parts[1])
         if block_size < -1 or block_size == 0:
-            raise ValueError("Invalid block_size in mode. Supported values are -1 (per-channel) or a positive "
-                             f"integer (sub-channel), but got {block_size} from '{mode}'.")
+            raise ValueError("Invalid block_size in mode. Supported values are -1 (per-channel) or a "
+                             f"positive integer (sub-channel), but got {block_size} from '{mode}'.")
         super().__init__("int4", source_name)
         self._name = f"{mode}_from_{self._source_name}"
         self.block_size = block_size

@@ -21,8 +21,8 @@ def quantize_model(model, mode=None, config=None, filters=None, type_check=True)
         raise ValueError(f"Invalid quantization mode. Expected one of {_MODES}. Received: mode={mode}")
     if mode in ("gptq", "awq"):
         raise NotImplementedError(
-            f"model.quantize({mode!r}) is not implemented in kerax: {mode.upper()} needs calibration data and "
-            "Keras's layer-by-layer solver, which kerax does not have. Use 'int8', 'int4' or 'float8'.")
+            f"model.quantize({mode!r}) is not implemented in kerax: {mode.upper()} needs calibration data "
+            "and Keras's layer-by-layer solver, which kerax does not have. Use 'int8', 'int4' or 'float8'.")
     block_size = getattr(config, "block_size", None)
     if mode == "int4" and block_size not in (None, -1):
         raise NotImplementedError(
@@ -35,7 +35,8 @@ def quantize_model(model, mode=None, config=None, filters=None, type_check=True)
         raise ValueError(f"Model '{model.name}' must be built before `quantize()`: call it on data or build "
                          "it with an input shape first.")
     for layer in model._flatten_layers():
-        if len(layer._flatten_layers()) != 1 or not _selected(layer, filters) or not hasattr(layer, "quantize"):
+        leaf = len(layer._flatten_layers()) == 1
+        if not leaf or not hasattr(layer, "quantize") or not _selected(layer, filters):
             continue
         try:
             layer.quantize(mode, type_check=type_check, config=config)

@@ -28,7 +28,9 @@ class QuantizationConfig:
 
     @staticmethod
     def weight_quantizer_or_default(config, default):
-        return config.weight_quantizer if config is not None and config.weight_quantizer is not None else default
+        if config is not None and config.weight_quantizer is not None:
+            return config.weight_quantizer
+        return default
 
     @staticmethod
     def activation_quantizer_or_default(config, default):
@@ -56,9 +58,12 @@ class Int4QuantizationConfig(QuantizationConfig):
     block size (Keras's sub-channel quantization with zero points) raises NotImplementedError when used."""
 
     def __init__(self, weight_quantizer=None, activation_quantizer="default", block_size=128):
-        super().__init__(weight_quantizer, None if activation_quantizer == "default" else activation_quantizer)
+        if activation_quantizer == "default":
+            activation_quantizer = None
+        super().__init__(weight_quantizer, activation_quantizer)
         if block_size is not None and block_size != -1 and block_size <= 0:
-            raise ValueError(f"block_size must be None, -1, or a positive integer. Received: block_size={block_size}")
+            raise ValueError("block_size must be None, -1, or a positive integer. "
+                             f"Received: block_size={block_size}")
         self.block_size = block_size
         if weight_quantizer is not None and tuple(weight_quantizer.value_range) != (-8, 7):
             raise ValueError("Int4QuantizationConfig requires a weight_quantizer with value_range=(-8, 7). "

@@ -4,8 +4,8 @@
 def _unsupported(name, mode):
     def __init__(self, *args, **kwargs):
         raise NotImplementedError(
-            f"{name} is not supported by kerax: {mode.upper()} (calibrated post-training quantization) is not "
-            "implemented. Use model.quantize('int8'), 'int4' or 'float8' instead.")
+            f"{name} is not supported by kerax: {mode.upper()} (calibrated post-training quantization) is "
+            "not implemented. Use model.quantize('int8'), 'int4' or 'float8' instead.")
     return type(name, (), {"__init__": __init__, "__doc__": f"Not implemented in kerax: {name}."})
 
 

@@ -14,7 +14,8 @@ HAS_ORBAX = importlib.util.find_spec("orbax") is not None
 
 
 def _model():
-    model = kerax.Sequential([kerax.Input((4,)), layers.Dense(3), layers.BatchNormalization(), layers.Dense(1)])
+    model = kerax.Sequential([kerax.Input((4,)), layers.Dense(3), layers.BatchNormalization(),
+                              layers.Dense(1)])
     model.compile(kerax.optimizers.Adam(0.01), "mse")
     return model
 
@@ -25,7 +26,7 @@ def test_without_orbax_the_callback_says_how_to_install_it(tmp_path):
         kerax.callbacks.OrbaxCheckpoint(tmp_path)
 
 
-@pytest.mark.skipif(not HAS_ORBAX, reason="orbax-checkpoint (the optional extra kerax[orbax]) is not installed")
+@pytest.mark.skipif(not HAS_ORBAX, reason="orbax-checkpoint (the optional extra kerax[orbax]) is missing")
 def test_saves_every_n_batches_keeps_latest_and_restores(tmp_path):
     rng = np.random.default_rng(0)
     x, y = rng.normal(size=(32, 4)).astype("float32"), rng.normal(size=(32, 1)).astype("float32")

@@ -33,7 +33,6 @@ class EinsumDense(kernel_quantization.KernelQuantization, Layer):
                              "output_shape.")
         self.input_spec = InputSpec(ndim=len(input_shape))
         self._input_rank = len(input_shape)
-        self._check_int4(self.dtype_policy.quantization_mode)
         self._build_kernel(tuple(kernel_shape), self.kernel_initializer, self.kernel_regularizer,
                            self.kernel_constraint)
         self.bias = None
@@ -55,15 +54,12 @@ class EinsumDense(kernel_quantization.KernelQuantization, Layer):
     def _scale_layout(self):
         return scale_layouts.EinsumScaleLayout(self.equation, self._input_rank)
 
-    def _check_int4(self, mode):
-        if mode == "int4":
-            raise NotImplementedError(f"Layer '{self.name}': int4 quantization of EinsumDense is not "
-                                      "implemented in kerax; use 'int8' or 'float8'.")
-
     def quantize(self, mode=None, type_check=True, config=None):
-        """Quantizes the kernel: "int8" (abs-max over the contracted axes) or "float8"."""
+        """Quantizes the kernel: "int8" (abs-max over the contracted axes), "int4" or "float8"."""
         kernel_quantization.check_type(self, EinsumDense, type_check)
-        self._check_int4(config.mode if config is not None else mode)
+        if getattr(config, "mode", mode) == "int4" and getattr(config, "activation_quantizer", None):
+            raise NotImplementedError(f"Layer '{self.name}': int4 EinsumDense with an activation quantizer is "
+                                      "not implemented in kerax; int4 quantizes the kernel only.")
         self._quantize_kernel(mode, config)
 
     def compute_output_shape(self, input_shape):

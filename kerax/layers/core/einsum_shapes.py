@@ -69,7 +69,8 @@ def expanded_specs(equation, input_rank):
     if elided <= 0:
         return input_spec, kernel_spec, output_spec
     used = set(input_spec + kernel_spec + output_spec)
-    extra = "".join([c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" if c not in used][:elided])
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    extra = "".join([c for c in letters if c not in used][:elided])
     if left:
         return extra + input_spec, kernel_spec, extra + output_spec
     return input_spec + extra, kernel_spec, output_spec + extra

@@ -20,8 +20,8 @@ class EmbeddingQuantization:
                                               constraint=constraint)
             return
         columns = self.output_dim if mode == "int8" else (self.output_dim + 1) // 2
-        self.embeddings = self.add_weight(name="embeddings", shape=(self.input_dim, columns), initializer="zeros",
-                                          dtype="int8", trainable=False)
+        self.embeddings = self.add_weight(name="embeddings", shape=(self.input_dim, columns),
+                                          initializer="zeros", dtype="int8", trainable=False)
         self.embeddings_scale = self.add_weight(name="embeddings_scale", shape=(self.input_dim,),
                                                 initializer="ones", trainable=False)
 

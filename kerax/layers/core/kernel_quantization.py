@@ -1,12 +1,13 @@
-"""`quantize(mode)` for layers with a 2-D `kernel` (input_dim, units) contracted with their inputs (Dense):
-the weights Keras 3 creates per quantization mode, under its names and in its file order.
+"""`quantize(mode)` for layers whose `kernel` is contracted with their inputs (Dense, EinsumDense): the
+weights Keras 3 creates per quantization mode, under its names and in its file order.
 
-int8: `kernel` int8 with one abs-max `kernel_scale` per output unit; inputs quantized per row on the fly.
-int4: the same with values in [-8, 7], packed two per byte along the output axis: `kernel` is
-(input_dim, ceil(units / 2)). float8: the float kernel, plus the delayed-scaling scales and abs-max histories of
-the inputs, the kernel and the output gradient."""
+int8: `kernel` int8 with an abs-max `kernel_scale` over the contracted axes (one per output unit for Dense);
+inputs quantized the same way on the fly. int4: see int4_kernel.py; inputs stay float unless the config gives
+an activation quantizer. float8: the float kernel plus the delayed-scaling scale and abs-max history of the
+inputs and of the kernel; the output gradient's pair is kept for Keras's files but not used (the gradient
+is not quantized here)."""
 from kerax import dtype_policies, quantizers
-from kerax.layers.core import quantized_matmul
+from kerax.layers.core import int4_kernel, quantized_matmul
 
 # The variables Keras saves for each mode, in its order (optional ones are skipped when absent).
 SAVED_ORDER = {
@@ -23,15 +24,16 @@ class KernelQuantization:
 
     def _build_kernel(self, kernel_shape, initializer, regularizer, constraint):
         mode = check_mode(self, self.dtype_policy.quantization_mode)
+        self._kernel_shape = tuple(kernel_shape)
         if mode in ("int8", "int4"):
             self.inputs_quantizer = quantizers.AbsMaxQuantizer() if mode == "int8" else None
-            kernel_shape = tuple(kernel_shape)
-            stored = kernel_shape if mode == "int8" else kernel_shape[:-1] + ((kernel_shape[-1] + 1) // 2,)
+            layout = self._scale_layout()
+            stored, scale = (self._kernel_shape, layout.stored_shape(self._kernel_shape)) if mode == "int8" \
+                else int4_kernel.stored_shapes(self._kernel_shape, layout.kernel_axes)
             self.kernel = self.add_weight(name="kernel", shape=stored, initializer="zeros", dtype="int8",
                                           trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale",
-                                                shape=self._scale_layout().stored_shape(kernel_shape),
-                                                initializer="ones", trainable=False)
+            self.kernel_scale = self.add_weight(name="kernel_scale", shape=scale, initializer="ones",
+                                                trainable=False)
             return
         self.kernel = self.add_weight(name="kernel", shape=kernel_shape, initializer=initializer,
                                       regularizer=regularizer, constraint=constraint)
@@ -63,12 +65,13 @@ class KernelQuantization:
             kernel = quantized_matmul.float8_qdq(self.kernel, self.kernel_scale, self.kernel_amax_history,
                                                  training, self.compute_dtype)
             return contract(x, kernel)
-        kernel = self.kernel.value
+        kernel, scale = self.kernel.value, self.kernel_scale.value
+        if mode == "int4" and self.inputs_quantizer is None:  # weight-only: a float contraction
+            return contract(inputs, int4_kernel.dequantize(kernel, scale, self._kernel_shape, self.compute_dtype))
         if mode == "int4":
-            kernel = quantizers.unpack_int4(kernel, self.kernel_scale.shape[-1], axis=-1)
-        return quantized_matmul.integer_contract(contract, inputs, kernel, self._scale_layout(),
-                                                 self.kernel_scale.value, self.inputs_quantizer,
-                                                 self.compute_dtype, training)
+            kernel = int4_kernel.unpack(kernel, scale, self._kernel_shape)
+        return quantized_matmul.integer_contract(contract, inputs, kernel, self._scale_layout(), scale,
+                                                 self.inputs_quantizer, self.compute_dtype, training)
 
     def _quantize_kernel(self, mode, config):
         """Replaces the float kernel by the quantized weights of `mode` ("int8", "int4" or "float8")."""
@@ -79,14 +82,16 @@ class KernelQuantization:
                              f"Received: mode={mode}")
         check_mode(self, mode, config)
         kernel = self.kernel.numpy()
+        layout = self._scale_layout()
         if mode in ("int8", "int4"):
             value_range = (-127, 127) if mode == "int8" else (-8, 7)
             default = quantizers.AbsMaxQuantizer(axis=0, value_range=value_range)
             quantizer = quantizers.QuantizationConfig.weight_quantizer_or_default(config, default)
-            layout = self._scale_layout()
-            values, scale = quantizer(kernel, axis=layout.kernel_axes, to_numpy=True)
-            if mode == "int4":
-                values = quantizers.pack_int4(values, axis=-1)[0]
+            if mode == "int8":
+                values, scale = quantizer(kernel, axis=layout.kernel_axes, to_numpy=True)
+                scale = layout.store(scale)
+            else:
+                values, scale = int4_kernel.quantize(kernel, layout.kernel_axes, quantizer)
         self._own_variables.remove(self.kernel)
         name = f"{mode}/-1" if mode == "int4" else mode
         self.dtype_policy = dtype_policies.get(f"{name}_from_{policy.name}")
@@ -95,7 +100,7 @@ class KernelQuantization:
             self.inputs_quantizer = quantizers.QuantizationConfig.activation_quantizer_or_default(
                 config, self.inputs_quantizer)
             self.kernel.assign(values)
-            self.kernel_scale.assign(layout.store(scale))
+            self.kernel_scale.assign(scale)
         else:
             self.kernel.assign(kernel)
 

@@ -9,7 +9,8 @@ from kerax import ops, quantizers
 _E4M3_MAX = quantizers.float8.FLOAT8_MAX["float8_e4m3fn"]
 
 
-def integer_contract(contract, inputs, kernel, layout, kernel_scale, inputs_quantizer, compute_dtype, training):
+def integer_contract(contract, inputs, kernel, layout, kernel_scale, inputs_quantizer, compute_dtype,
+                     training):
     """`contract(inputs, kernel)` for an integer `kernel` with the stored `kernel_scale` of `layout`
     (scale_layouts.py): `inputs_quantizer` (e.g. AbsMaxQuantizer) quantizes the inputs over their contracted
     axes, or None keeps them float. In training, the inputs' gradient is that of the dequantized kernel
@@ -20,7 +21,8 @@ def integer_contract(contract, inputs, kernel, layout, kernel_scale, inputs_quan
         scale = ops.multiply(scale, ops.cast(layout.inputs_for_output(inputs_scale), compute_dtype))
         outputs = ops.cast(contract(x, kernel), compute_dtype)
     else:
-        outputs = contract(ops.cast(ops.stop_gradient(inputs), compute_dtype), ops.cast(kernel, compute_dtype))
+        float_inputs = ops.cast(ops.stop_gradient(inputs), compute_dtype)
+        outputs = contract(float_inputs, ops.cast(kernel, compute_dtype))
     outputs = ops.divide(outputs, scale)
     if not training:
         return outputs

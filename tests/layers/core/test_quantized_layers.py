@@ -96,6 +96,24 @@ def test_einsum_dense_int8_matches_numpy():
     assert _relative_error(out, float_out) < BOUNDS["int8"]
 
 
+def test_einsum_dense_int4_stores_keras_flat_layout():
+    kerax.utils.set_random_seed(5)
+    inputs = kerax.Input((3, 4))
+    layer = layers.EinsumDense("abc,cde->abde", (3, 2, 5))
+    model = kerax.Model(inputs, layer(inputs))
+    x = np.random.default_rng(6).normal(size=(2, 3, 4)).astype("float32")
+    kernel = layer.kernel.numpy()
+    model.quantize("int4")
+    # Keras: the kernel read as (contracted 4, other 2 * 5), one scale per column, packed along the columns.
+    assert (layer.kernel.shape, layer.kernel_scale.shape) == ((4, 5), (10,))
+    q, scale = _abs_max(kernel.reshape(4, 10), 0, 7)
+    np.testing.assert_allclose(layer.kernel_scale.numpy(), scale[0], rtol=1e-6)
+    expected = np.einsum("abc,cde->abde", x, (q / scale).reshape(4, 2, 5))
+    out = model.predict(x, verbose=0)
+    np.testing.assert_allclose(out, expected, rtol=1e-4, atol=1e-5)
+    assert _relative_error(out, np.einsum("abc,cde->abde", x, kernel)) < BOUNDS["int4"]
+
+
 @pytest.mark.parametrize("mode,high", [("int8", 127), ("int4", 7)])
 def test_embedding_matches_numpy(mode, high):
     kerax.utils.set_random_seed(3)
