@@ -426,8 +426,9 @@ class Layer(Operation):
     # --- serialization ------------------------------------------------------------------------------------
     def get_config(self):
         policy = self.dtype_policy
-        # A quantized policy is written as its config (Keras's form), so its settings survive the round trip.
-        dtype = policy.name if policy.quantization_mode is None else dtype_policies.serialize(policy)
+        # Quantized policies and policy maps are written as configs (Keras's form): their names do not say all.
+        plain = type(policy) in (dtype_policies.DTypePolicy, dtype_policies.FloatDTypePolicy)
+        dtype = policy.name if plain else dtype_policies.serialize(policy)
         config = {"name": self.name, "trainable": self.trainable, "dtype": dtype}
         if self._batch_input_shape is not None:
             config["batch_input_shape"] = list(self._batch_input_shape)

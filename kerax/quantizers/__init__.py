@@ -2,6 +2,7 @@
 packing, fake quantization), the quantizer classes and the quantization configs of `model.quantize`."""
 from kerax.quantizers.abs_max import AbsMaxQuantizer, abs_max_quantize
 from kerax.quantizers.fake_quant import fake_quant_with_min_max_vars
+from kerax.quantizers.grouped import abs_max_quantize_grouped_with_zero_point
 from kerax.quantizers.float8 import compute_float8_amax_history, compute_float8_scale, quantize_and_dequantize
 from kerax.quantizers.int4_packing import pack_int4, unpack_int4
 from kerax.quantizers.quantization_config import (
@@ -44,6 +45,7 @@ def get(identifier, **kwargs):
 __all__ = [
     "AWQConfig", "AbsMaxQuantizer", "Float8QuantizationConfig", "GPTQConfig", "Int4QuantizationConfig",
     "Int8QuantizationConfig", "QuantizationConfig", "Quantizer", "abs_max_quantize",
+    "abs_max_quantize_grouped_with_zero_point",
     "compute_float8_amax_history", "compute_float8_scale", "deserialize", "fake_quant_with_min_max_vars",
     "get",
     "pack_int4", "quantize_and_dequantize", "serialize", "unpack_int4",

@@ -122,3 +122,18 @@ def test_configs_and_unsupported_calibration():
     for name in ("GPTQConfig", "AWQConfig"):
         with pytest.raises(NotImplementedError, match="not supported by kerax"):
             getattr(quantizers, name)(None, None)
+
+
+@pytest.mark.parametrize("to_numpy", [False, True])
+def test_grouped_quantization_with_zero_point(to_numpy):
+    kernel = np.random.default_rng(3).normal(size=(5, 3)).astype("float32")
+    q, scale, zero = quantizers.abs_max_quantize_grouped_with_zero_point(kernel, block_size=2, to_numpy=to_numpy)
+    assert (q.shape, scale.shape, zero.shape) == ((5, 3), (3, 3), (3, 3))
+    padded = np.concatenate([kernel, np.zeros((1, 3), "float32")]).reshape(3, 2, 3)
+    low, high = padded.min(axis=1), padded.max(axis=1)
+    expected_scale = (high - low + kerax.backend.epsilon()) / 15
+    expected_zero = np.clip(np.round(-low / expected_scale) - 8, -8, 7)
+    expected_q = np.clip(np.round(padded / expected_scale[:, None]) + expected_zero[:, None], -8, 7)
+    np.testing.assert_allclose(np.asarray(scale), expected_scale, rtol=1e-6)
+    np.testing.assert_array_equal(np.asarray(zero), expected_zero)
+    np.testing.assert_array_equal(np.asarray(q), expected_q.reshape(6, 3)[:5])
