@@ -426,7 +426,7 @@ class Layer(Operation):
     # --- serialization ------------------------------------------------------------------------------------
     def get_config(self):
         policy = self.dtype_policy
-        # Quantized policies and policy maps are written as configs (Keras's form): their names do not say all.
+        # Quantized policies and policy maps are written as configs (Keras's form): names do not say all.
         plain = type(policy) in (dtype_policies.DTypePolicy, dtype_policies.FloatDTypePolicy)
         dtype = policy.name if plain else dtype_policies.serialize(policy)
         config = {"name": self.name, "trainable": self.trainable, "dtype": dtype}

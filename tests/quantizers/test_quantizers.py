@@ -127,7 +127,7 @@ def test_configs_and_unsupported_calibration():
 @pytest.mark.parametrize("to_numpy", [False, True])
 def test_grouped_quantization_with_zero_point(to_numpy):
     kernel = np.random.default_rng(3).normal(size=(5, 3)).astype("float32")
-    q, scale, zero = quantizers.abs_max_quantize_grouped_with_zero_point(kernel, block_size=2, to_numpy=to_numpy)
+    q, scale, zero = quantizers.abs_max_quantize_grouped_with_zero_point(kernel, 2, to_numpy=to_numpy)
     assert (q.shape, scale.shape, zero.shape) == ((5, 3), (3, 3), (3, 3))
     padded = np.concatenate([kernel, np.zeros((1, 3), "float32")]).reshape(3, 2, 3)
     low, high = padded.min(axis=1), padded.max(axis=1)

@@ -20,7 +20,8 @@ def stored_shapes(kernel_shape, contracted_axes):
 
 def quantize(kernel, contracted_axes, quantizer):
     """(packed int8 kernel, kernel_scale) of a float kernel (a NumPy array)."""
-    values, scale = quantizer(kernel.reshape(flat_shape(kernel.shape, contracted_axes)), axis=0, to_numpy=True)
+    flat = kernel.reshape(flat_shape(kernel.shape, contracted_axes))
+    values, scale = quantizer(flat, axis=0, to_numpy=True)
     return quantizers.pack_int4(values, axis=-1)[0], ops.squeeze(scale, axis=0)
 
 

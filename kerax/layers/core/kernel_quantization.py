@@ -67,7 +67,8 @@ class KernelQuantization:
             return contract(x, kernel)
         kernel, scale = self.kernel.value, self.kernel_scale.value
         if mode == "int4" and self.inputs_quantizer is None:  # weight-only: a float contraction
-            return contract(inputs, int4_kernel.dequantize(kernel, scale, self._kernel_shape, self.compute_dtype))
+            float_kernel = int4_kernel.dequantize(kernel, scale, self._kernel_shape, self.compute_dtype)
+            return contract(inputs, float_kernel)
         if mode == "int4":
             kernel = int4_kernel.unpack(kernel, scale, self._kernel_shape)
         return quantized_matmul.integer_contract(contract, inputs, kernel, self._scale_layout(), scale,
