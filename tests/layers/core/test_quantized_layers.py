@@ -130,6 +130,25 @@ def test_embedding_matches_numpy(mode, high):
     assert layer.embeddings.shape == ((7, 5) if mode == "int8" else (7, 3))
 
 
+@pytest.mark.parametrize("tie_weights", [True, False])
+def test_reversible_embedding_int8_logits_match_numpy(tie_weights):
+    kerax.utils.set_random_seed(7)
+    layer = layers.ReversibleEmbedding(9, 4, tie_weights=tie_weights)
+    layer(np.array([[1, 2]]))
+    x = np.random.default_rng(8).normal(size=(2, 4)).astype("float32")
+    kernel = layer.embeddings.numpy().T if tie_weights else layer.reverse_embeddings.numpy()
+    float_logits = x @ kernel
+    layer.quantize("int8")
+    q, w_scale = _abs_max(kernel, 0, 127)  # tied: the per-row scales of the embeddings
+    xq, x_scale = _abs_max(x, -1, 127)
+    logits = np.asarray(layer(x, reverse=True))
+    np.testing.assert_allclose(logits, (xq @ q) / (x_scale * w_scale), rtol=1e-4, atol=1e-5)
+    assert _relative_error(logits, float_logits) < BOUNDS["int8"]
+    names = [w.name for w in layer._keras_variable_order()]
+    assert names == ["embeddings", "embeddings_scale"] + (
+        [] if tie_weights else ["reverse_embeddings", "reverse_embeddings_scale"])
+
+
 @pytest.mark.parametrize("mode", ["int8", "int4", "float8"])
 def test_quantized_model_saves_and_loads(tmp_path, mode):
     model = _dense_model()
