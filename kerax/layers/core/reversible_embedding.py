@@ -33,8 +33,8 @@ class ReversibleEmbedding(Embedding):
             self.reverse_embeddings = self.add_weight(name="reverse_embeddings", initializer="zeros",
                                                       shape=(self.output_dim, self.input_dim), dtype="int8",
                                                       trainable=False)
-            self.reverse_embeddings_scale = self.add_weight(name="reverse_embeddings_scale", initializer="ones",
-                                                            shape=(self.input_dim,), trainable=False)
+            self.reverse_embeddings_scale = self.add_weight(
+                name="reverse_embeddings_scale", initializer="ones", shape=(self.input_dim,), trainable=False)
         else:
             self.reverse_embeddings = self.add_weight(
                 name="reverse_embeddings", shape=(self.output_dim, self.input_dim),
