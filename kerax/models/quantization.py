@@ -35,8 +35,12 @@ def quantize_model(model, mode=None, config=None, filters=None, type_check=True)
         raise ValueError(f"Model '{model.name}' must be built before `quantize()`: call it on data or build "
                          "it with an input shape first.")
     for layer in model._flatten_layers():
-        leaf = len(layer._flatten_layers()) == 1
-        if not leaf or not hasattr(layer, "quantize") or not _selected(layer, filters):
+        if len(layer._flatten_layers()) != 1 or not _selected(layer, filters):
+            continue
+        if not hasattr(layer, "quantize"):
+            if layer.weights:  # as Keras: a layer with weights it cannot quantize is named
+                warnings.warn(f"Layer {type(layer).__name__} does not have a `quantize` method implemented.",
+                              stacklevel=3)
             continue
         try:
             layer.quantize(mode, type_check=type_check, config=config)

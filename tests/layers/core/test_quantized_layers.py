@@ -213,3 +213,11 @@ def test_unsupported_modes_and_filters():
     assert [layer.dtype_policy.quantization_mode for layer in model.layers[1:]] == [None, "int8"]
     model.quantize("float8", filters=lambda layer: layer is not head)
     assert [layer.dtype_policy.quantization_mode for layer in model.layers[1:]] == ["float8", "int8"]
+
+
+def test_layers_without_quantization_are_named_in_a_warning():
+    inputs = kerax.Input((6,))
+    model = kerax.Model(inputs, layers.Dense(2)(layers.LayerNormalization()(inputs)))
+    with pytest.warns(UserWarning, match="Layer LayerNormalization does not have a `quantize` method"):
+        model.quantize("int8")
+    assert model.layers[2].dtype_policy.quantization_mode == "int8"
