@@ -23,11 +23,6 @@ def quantize_model(model, mode=None, config=None, filters=None, type_check=True)
         raise NotImplementedError(
             f"model.quantize({mode!r}) is not implemented in kerax: {mode.upper()} needs calibration data "
             "and Keras's layer-by-layer solver, which kerax does not have. Use 'int8', 'int4' or 'float8'.")
-    block_size = getattr(config, "block_size", None)
-    if mode == "int4" and block_size not in (None, -1):
-        raise NotImplementedError(
-            f"model.quantize: int4 sub-channel quantization (block_size={block_size}) is not implemented in "
-            "kerax; use per-channel int4: Int4QuantizationConfig(block_size=-1), or no config.")
     if filters is not None and not isinstance(filters, (str, list, tuple)) and not callable(filters):
         raise ValueError("The `filters` argument must be a regex string, a list of regex strings, or a "
                          f"callable. Received: {type(filters)}")

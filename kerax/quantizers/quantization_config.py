@@ -54,8 +54,8 @@ class Int8QuantizationConfig(QuantizationConfig):
 
 
 class Int4QuantizationConfig(QuantizationConfig):
-    """`block_size` None or -1: one scale per output channel (the only form kerax implements); a positive
-    block size (Keras's sub-channel quantization with zero points) raises NotImplementedError when used."""
+    """`block_size` None or -1: one symmetric scale per output channel; a positive block size (the default,
+    128): an asymmetric scale and zero point per group of `block_size` inputs and output channel."""
 
     def __init__(self, weight_quantizer=None, activation_quantizer="default", block_size=128):
         if activation_quantizer == "default":
@@ -65,6 +65,11 @@ class Int4QuantizationConfig(QuantizationConfig):
             raise ValueError("block_size must be None, -1, or a positive integer. "
                              f"Received: block_size={block_size}")
         self.block_size = block_size
+        custom = weight_quantizer is not None or activation_quantizer is not None
+        if block_size is not None and block_size > 0 and custom:
+            raise ValueError("Int4 sub-channel quantization (block_size > 0) does not support custom "
+                             "quantizers. Either set block_size to None or -1 for per-channel quantization, "
+                             f"or remove the custom quantizer arguments. Received: block_size={block_size}")
         if weight_quantizer is not None and tuple(weight_quantizer.value_range) != (-8, 7):
             raise ValueError("Int4QuantizationConfig requires a weight_quantizer with value_range=(-8, 7). "
                              f"Received: value_range={weight_quantizer.value_range}")

@@ -118,7 +118,7 @@ def test_configs_and_unsupported_calibration():
     assert quantizers.Int4QuantizationConfig(block_size=-1).get_config()["block_size"] == -1
     assert quantizers.Float8QuantizationConfig().mode == "float8"
     with pytest.raises(ValueError, match=r"value_range=\(-8, 7\)"):
-        quantizers.Int4QuantizationConfig(weight_quantizer=quantizers.AbsMaxQuantizer())
+        quantizers.Int4QuantizationConfig(weight_quantizer=quantizers.AbsMaxQuantizer(), block_size=-1)
     for name in ("GPTQConfig", "AWQConfig"):
         with pytest.raises(NotImplementedError, match="not supported by kerax"):
             getattr(quantizers, name)(None, None)

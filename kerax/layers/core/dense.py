@@ -1,6 +1,6 @@
 """Dense: `activation(inputs @ kernel + bias)`."""
 from kerax import activations, constraints, initializers, ops, regularizers
-from kerax.layers.core import kernel_quantization, scale_layouts
+from kerax.layers.core import kernel_quantization, quantization_modes, scale_layouts
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.legacy_arguments import pop_legacy
@@ -58,7 +58,7 @@ class Dense(kernel_quantization.KernelQuantization, Layer):
 
     def quantize(self, mode=None, type_check=True, config=None):
         """Quantizes the kernel: "int8", "int4" (per output channel) or "float8" (see kernel_quantization)."""
-        kernel_quantization.check_type(self, Dense, type_check)
+        quantization_modes.check_type(self, Dense, type_check)
         self._quantize_kernel(mode, config)
 
     def compute_output_shape(self, input_shape):

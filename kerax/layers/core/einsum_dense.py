@@ -1,7 +1,7 @@
 """EinsumDense: `activation(einsum(equation, inputs, kernel) + bias)`, a Dense layer whose contraction is an
 einsum equation (see einsum_shapes.py), e.g. "abc,cde->abde" projects each step to a (d, e) matrix."""
 from kerax import activations, constraints, initializers, ops, regularizers
-from kerax.layers.core import kernel_quantization, scale_layouts
+from kerax.layers.core import kernel_quantization, quantization_modes, scale_layouts
 from kerax.layers.core.einsum_shapes import einsum_shapes
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
@@ -56,10 +56,10 @@ class EinsumDense(kernel_quantization.KernelQuantization, Layer):
 
     def quantize(self, mode=None, type_check=True, config=None):
         """Quantizes the kernel: "int8" (abs-max over the contracted axes), "int4" or "float8"."""
-        kernel_quantization.check_type(self, EinsumDense, type_check)
+        quantization_modes.check_type(self, EinsumDense, type_check)
         if getattr(config, "mode", mode) == "int4" and getattr(config, "activation_quantizer", None):
-            raise NotImplementedError(f"Layer '{self.name}': int4 EinsumDense with an activation quantizer is "
-                                      "not implemented in kerax; int4 quantizes the kernel only.")
+            raise NotImplementedError(f"Layer '{self.name}': int4 EinsumDense with an activation quantizer "
+                                      "is not implemented in kerax; int4 quantizes the kernel only.")
         self._quantize_kernel(mode, config)
 
     def compute_output_shape(self, input_shape):

@@ -8,11 +8,14 @@ inputs and of the kernel; the output gradient's pair is kept for Keras's files b
 is not quantized here)."""
 from kerax import dtype_policies, quantizers
 from kerax.layers.core import int4_kernel, quantized_matmul
+from kerax.layers.core.quantization_modes import (
+    check_mode, config_block_size, int4_block_size, quantized_policy, resolve_config,
+)
 
 # The variables Keras saves for each mode, in its order (optional ones are skipped when absent).
 SAVED_ORDER = {
     "int8": ("kernel", "bias", "kernel_scale"),
-    "int4": ("kernel", "bias", "kernel_scale"),
+    "int4": ("kernel", "bias", "kernel_scale", "kernel_zero", "g_idx"),
     "float8": ("kernel", "bias", "inputs_scale", "inputs_amax_history", "kernel_scale", "kernel_amax_history",
                "outputs_grad_scale", "outputs_grad_amax_history"),
 }
@@ -26,14 +29,7 @@ class KernelQuantization:
         mode = check_mode(self, self.dtype_policy.quantization_mode)
         self._kernel_shape = tuple(kernel_shape)
         if mode in ("int8", "int4"):
-            self.inputs_quantizer = quantizers.AbsMaxQuantizer() if mode == "int8" else None
-            layout = self._scale_layout()
-            stored, scale = (self._kernel_shape, layout.stored_shape(self._kernel_shape)) if mode == "int8" \
-                else int4_kernel.stored_shapes(self._kernel_shape, layout.kernel_axes)
-            self.kernel = self.add_weight(name="kernel", shape=stored, initializer="zeros", dtype="int8",
-                                          trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=scale, initializer="ones",
-                                                trainable=False)
+            self._build_integer_kernel(mode)
             return
         self.kernel = self.add_weight(name="kernel", shape=kernel_shape, initializer=initializer,
                                       regularizer=regularizer, constraint=constraint)
@@ -45,6 +41,23 @@ class KernelQuantization:
                 setattr(self, name, self.add_weight(name=name, shape=shape, dtype="float32", trainable=False,
                                                     autocast=False,
                                                     initializer="zeros" if shape else "ones"))
+
+    def _build_integer_kernel(self, mode):
+        self.inputs_quantizer = quantizers.AbsMaxQuantizer() if mode == "int8" else None
+        layout = self._scale_layout()
+        block_size = int4_block_size(self.dtype_policy)
+        stored, scale = (self._kernel_shape, layout.stored_shape(self._kernel_shape)) if mode == "int8" \
+            else int4_kernel.stored_shapes(self._kernel_shape, layout.kernel_axes, block_size)
+        self.kernel = self.add_weight(name="kernel", shape=stored, initializer="zeros", dtype="int8",
+                                      trainable=False)
+        self.kernel_scale = self.add_weight(name="kernel_scale", shape=scale, initializer="ones",
+                                            trainable=False)
+        if mode == "int4" and block_size is not None:
+            self.kernel_zero = self.add_weight(name="kernel_zero", shape=scale, initializer="zeros",
+                                               dtype="int8", trainable=False)
+            self.g_idx = self.add_weight(name="g_idx", shape=stored[:1], initializer="zeros", dtype="float32",
+                                         trainable=False)
+            self.g_idx.assign(int4_kernel.group_index(stored[0], block_size))
 
     def _keras_variable_order(self):
         """A quantized layer's variables in Keras's file order (None: the usual order)."""
@@ -67,21 +80,24 @@ class KernelQuantization:
             return contract(x, kernel)
         kernel, scale = self.kernel.value, self.kernel_scale.value
         if mode == "int4" and self.inputs_quantizer is None:  # weight-only: a float contraction
-            float_kernel = int4_kernel.dequantize(kernel, scale, self._kernel_shape, self.compute_dtype)
+            zero, g_idx = (getattr(self, n, None) for n in ("kernel_zero", "g_idx"))
+            zero, g_idx = (None, None) if zero is None else (zero.value, g_idx.value)
+            float_kernel = int4_kernel.dequantize(kernel, scale, zero, g_idx, self._kernel_shape,
+                                                  self.compute_dtype)
             return contract(inputs, float_kernel)
         if mode == "int4":
-            kernel = int4_kernel.unpack(kernel, scale, self._kernel_shape)
+            kernel = int4_kernel.unpack(kernel, scale.shape[-1], self._kernel_shape)
         return quantized_matmul.integer_contract(contract, inputs, kernel, self._scale_layout(), scale,
                                                  self.inputs_quantizer, self.compute_dtype, training)
 
     def _quantize_kernel(self, mode, config):
         """Replaces the float kernel by the quantized weights of `mode` ("int8", "int4" or "float8")."""
-        mode = config.mode if config is not None else mode
+        mode, config = resolve_config(mode, config)
         policy = self.dtype_policy
         if policy.quantization_mode is not None:
             raise ValueError(f"Layer '{self.name}' is already quantized with dtype_policy='{policy.name}'. "
                              f"Received: mode={mode}")
-        check_mode(self, mode, config)
+        check_mode(self, mode)
         kernel = self.kernel.numpy()
         layout = self._scale_layout()
         if mode in ("int8", "int4"):
@@ -92,39 +108,17 @@ class KernelQuantization:
                 values, scale = quantizer(kernel, axis=layout.kernel_axes, to_numpy=True)
                 scale = layout.store(scale)
             else:
-                values, scale = int4_kernel.quantize(kernel, layout.kernel_axes, quantizer)
+                values, scale, zero = int4_kernel.quantize(kernel, layout.kernel_axes, quantizer,
+                                                           config_block_size(config))
         self._own_variables.remove(self.kernel)
-        name = f"{mode}/-1" if mode == "int4" else mode
-        self.dtype_policy = dtype_policies.get(f"{name}_from_{policy.name}")
+        self.dtype_policy = quantized_policy(mode, config, policy)
         self._build_kernel(kernel.shape, "zeros", None, None)
         if mode in ("int8", "int4"):
             self.inputs_quantizer = quantizers.QuantizationConfig.activation_quantizer_or_default(
                 config, self.inputs_quantizer)
             self.kernel.assign(values)
             self.kernel_scale.assign(scale)
+            if getattr(self, "kernel_zero", None) is not None:
+                self.kernel_zero.assign(zero)
         else:
             self.kernel.assign(kernel)
-
-
-def check_type(layer, cls, type_check):
-    """Keras quantizes only the layer classes themselves: a subclass may compute something else."""
-    if type_check and type(layer) is not cls:
-        raise NotImplementedError(f"Layer {type(layer).__name__} does not have a `quantize()` method "
-                                  "implemented.")
-
-
-def check_mode(layer, mode, config=None):
-    """`mode` if this layer can be built or quantized in it; else a clear error."""
-    block_size = getattr(config, "block_size", None) if config is not None else None
-    block_size = block_size if block_size is not None else getattr(layer.dtype_policy, "block_size", -1)
-    if mode in ("gptq", "awq"):
-        raise NotImplementedError(f"Layer '{layer.name}': {mode.upper()} quantization is not implemented in "
-                                  "kerax. Use 'int8', 'int4' or 'float8'.")
-    if mode == "int4" and block_size not in (None, -1):
-        raise NotImplementedError(f"Layer '{layer.name}': int4 sub-channel quantization (block_size="
-                                  f"{block_size}) is not implemented in kerax; use per-channel int4 "
-                                  "(Int4QuantizationConfig(block_size=-1) or no config).")
-    if mode not in (None, "int8", "int4", "float8"):
-        raise ValueError(f"Invalid quantization mode. Expected one of ('int8', 'int4', 'float8', 'gptq', "
-                         f"'awq'). Received: mode={mode}")
-    return mode

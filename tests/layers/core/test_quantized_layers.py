@@ -19,6 +19,20 @@ def _abs_max(x, axis, high):
     return np.clip(np.round(x * scale), -high - (high == 7), high), scale
 
 
+def _grouped(matrix, block_size):
+    """Keras's sub-channel int4 along the rows of `matrix`: (dequantized matrix, scale, zero point)."""
+    rows = matrix.shape[0]
+    groups = -(-rows // block_size)
+    padded = np.concatenate([matrix, np.zeros((groups * block_size - rows,) + matrix.shape[1:], "float32")])
+    blocks = padded.reshape((groups, block_size) + matrix.shape[1:])
+    low, high = blocks.min(axis=1), blocks.max(axis=1)
+    scale = (high - low + EPS) / 15
+    zero = np.clip(np.round(-low / scale) - 8, -8, 7)
+    q = np.clip(np.round(blocks / scale[:, None]) + zero[:, None], -8, 7)
+    dequantized = ((q - zero[:, None]) * scale[:, None]).reshape(padded.shape)[:rows]
+    return dequantized, scale, zero
+
+
 def _dense_model(units=5, seed=0):
     kerax.utils.set_random_seed(seed)
     inputs = kerax.Input((6,))
@@ -50,9 +64,8 @@ def test_dense_matches_numpy_and_stays_near_float(mode):
             q, w_scale = _abs_max(kernel, 0, 127)
             xq, x_scale = _abs_max(hidden, -1, 127)
             y = (xq @ q) / (x_scale * w_scale) + bias
-        elif mode == "int4":
-            q, w_scale = _abs_max(kernel, 0, 7)
-            y = hidden @ q / w_scale + bias
+        elif mode == "int4":  # Keras's default: sub-channel, block size 128 (one group here)
+            y = hidden @ _grouped(kernel, 128)[0] + bias
         else:
             f8 = ml_dtypes.float8_e4m3fn
             y = hidden.astype(f8).astype("float32") @ kernel.astype(f8).astype("float32") + bias
@@ -62,20 +75,36 @@ def test_dense_matches_numpy_and_stays_near_float(mode):
     assert _relative_error(out, float_out) < BOUNDS[mode]
 
 
-def test_dense_quantized_weights_names_dtypes_and_packing():
+def test_dense_int4_weights_names_dtypes_and_packing():
     model = _dense_model()
     kernel = model.layers[1].kernel.numpy()
-    model.quantize("int4")
+    model.quantize(config=kerax.quantizers.Int4QuantizationConfig(block_size=-1))  # per channel
     layer = model.layers[1]
     assert layer.dtype_policy.name == "int4/-1_from_float32"
     assert [(w.name, kerax.backend.standardize_dtype(w.dtype), w.shape) for w in layer.weights] == [
         ("bias", "float32", (5,)), ("kernel", "int8", (6, 3)), ("kernel_scale", "float32", (5,))]
-    q, _ = _abs_max(kernel, 0, 7)
+    q, scale = _abs_max(kernel, 0, 7)
     packed = layer.kernel.numpy().view(np.uint8)
     np.testing.assert_array_equal(packed & 0x0F, q.astype(np.int8)[:, 0::2].view(np.uint8) & 0x0F)
     np.testing.assert_array_equal(packed[:, :2] >> 4, q.astype(np.int8)[:, 1::2].view(np.uint8) & 0x0F)
+    np.testing.assert_allclose(np.asarray(layer(X)), np.maximum(X @ (q / scale) + layer.bias.numpy(), 0),
+                               rtol=1e-4, atol=1e-5)
     with pytest.raises(ValueError, match="is already quantized"):
         layer.quantize("int8")
+
+
+def test_dense_int4_sub_channel_groups():
+    model = _dense_model()
+    kernel = model.layers[1].kernel.numpy()
+    model.quantize(config=kerax.quantizers.Int4QuantizationConfig(block_size=4))
+    layer = model.layers[1]
+    assert layer.dtype_policy.name == "int4/4_from_float32"
+    dequantized, scale, zero = _grouped(kernel, 4)
+    np.testing.assert_allclose(layer.kernel_scale.numpy(), scale, rtol=1e-6)
+    np.testing.assert_array_equal(layer.kernel_zero.numpy(), zero)
+    np.testing.assert_array_equal(layer.g_idx.numpy(), [0, 0, 0, 0, 1, 1])
+    np.testing.assert_allclose(np.asarray(layer(X)), np.maximum(X @ dequantized + layer.bias.numpy(), 0),
+                               rtol=1e-4, atol=1e-5)
 
 
 def test_einsum_dense_int8_matches_numpy():
@@ -103,7 +132,7 @@ def test_einsum_dense_int4_stores_keras_flat_layout():
     model = kerax.Model(inputs, layer(inputs))
     x = np.random.default_rng(6).normal(size=(2, 3, 4)).astype("float32")
     kernel = layer.kernel.numpy()
-    model.quantize("int4")
+    model.quantize(config=kerax.quantizers.Int4QuantizationConfig(block_size=-1))
     # Keras: the kernel read as (contracted 4, other 2 * 5), one scale per column, packed along the columns.
     assert (layer.kernel.shape, layer.kernel_scale.shape) == ((4, 5), (10,))
     q, scale = _abs_max(kernel.reshape(4, 10), 0, 7)
@@ -114,19 +143,25 @@ def test_einsum_dense_int4_stores_keras_flat_layout():
     assert _relative_error(out, np.einsum("abc,cde->abde", x, kernel)) < BOUNDS["int4"]
 
 
-@pytest.mark.parametrize("mode,high", [("int8", 127), ("int4", 7)])
-def test_embedding_matches_numpy(mode, high):
+@pytest.mark.parametrize("mode,block_size", [("int8", None), ("int4", -1), ("int4", 2)])
+def test_embedding_matches_numpy(mode, block_size):
     kerax.utils.set_random_seed(3)
     layer = layers.Embedding(7, 5)
     ids = np.array([[0, 3, 6], [2, 2, 5]])
     layer(ids)
     table = layer.embeddings.numpy()
-    layer.quantize(mode)
-    q, scale = _abs_max(table, -1, high)
-    expected = (q / scale)[ids]
+    config = kerax.quantizers.Int4QuantizationConfig(block_size=block_size) if block_size else None
+    layer.quantize(mode, config=config)
+    if block_size == 2:  # groups of 2 output columns per row: Keras quantizes the transpose
+        expected = _grouped(table.T, 2)[0].T[ids]
+        assert (layer.embeddings_scale.shape, layer.g_idx.shape) == ((7, 3), (5,))
+    else:
+        q, scale = _abs_max(table, -1, 127 if mode == "int8" else 7)
+        expected = (q / scale)[ids]
     out = np.asarray(layer(ids))
     np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-6)
-    assert _relative_error(out, table[ids]) < BOUNDS[mode]
+    if block_size != 2:  # groups of 2 rarely hold 0, so the clipped zero point costs accuracy (as Keras)
+        assert _relative_error(out, table[ids]) < BOUNDS[mode]
     assert layer.embeddings.shape == ((7, 5) if mode == "int8" else (7, 3))
 
 
@@ -167,9 +202,10 @@ def test_quantized_model_saves_and_loads(tmp_path, mode):
         group = f["layers/dense/vars"]
         stored = [(group[str(i)].dtype.name, group[str(i)].shape) for i in range(len(group))]
     kernel = {"int8": ("int8", (6, 5)), "int4": ("int8", (6, 3)), "float8": ("float32", (6, 5))}[mode]
-    scales = [("float32", (5,))] if mode != "float8" else [
-        ("float32", ()), ("float32", (1024,))] * 3
-    assert stored == [kernel, ("float32", (5,))] + scales  # Keras: kernel, bias, kernel_scale / float8 state
+    scales = {"int8": [("float32", (5,))],  # Keras's default int4: block 128, zero points, g_idx
+              "int4": [("float32", (1, 5)), ("int8", (1, 5)), ("float32", (6,))],
+              "float8": [("float32", ()), ("float32", (1024,))] * 3}[mode]
+    assert stored == [kernel, ("float32", (5,))] + scales  # Keras's order: kernel, bias, then the rest
 
 
 def test_fit_trains_the_float_parts_of_an_int8_model():
@@ -205,8 +241,9 @@ def test_unsupported_modes_and_filters():
         model.quantize("gptq")
     with pytest.raises(ValueError, match="Invalid quantization mode"):
         model.quantize("int3")
-    with pytest.raises(NotImplementedError, match="sub-channel"):
-        model.quantize(config=kerax.quantizers.Int4QuantizationConfig(block_size=2))
+    with pytest.raises(ValueError, match="does not support custom quantizers"):
+        kerax.quantizers.Int4QuantizationConfig(weight_quantizer=kerax.quantizers.AbsMaxQuantizer(
+            value_range=(-8, 7)), block_size=2)
     model = _dense_model()
     head = model.layers[2]
     model.quantize("int8", filters=f"^{head.name}$")
