@@ -51,7 +51,7 @@ class QuantizedFloat8DTypePolicy(QuantizedDTypePolicy):
 
 class Int4DTypePolicy(QuantizedDTypePolicy):
     """mode "int4/<block_size>": -1 is one scale per output channel; a positive block size is Keras's
-    sub-channel form (accepted here, but layers refuse to build it: not implemented in kerax)."""
+    sub-channel form (a scale and zero point per group of `block_size` inputs)."""
 
     def __init__(self, mode, source_name=None):
         parts = mode.split("/")
