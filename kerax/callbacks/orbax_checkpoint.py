@@ -1,7 +1,7 @@
 """OrbaxCheckpoint: saves the model's state (weights, and unless `save_weights_only` the optimizer state and
 the model's config) with orbax-checkpoint every epoch or every `save_freq` batches, as numbered step
-directories under `directory`, keeping the newest `max_to_keep`. `model.load_weights(directory)` (or
-`restore_orbax_checkpoint`) restores the latest step.
+directories under `directory`, keeping the newest `max_to_keep`. `model.load_weights(directory)` restores
+the latest step into a model; `kerax.saving.load_model(directory)` rebuilds the model from it.
 
 orbax-checkpoint is an optional dependency (`pip install kerax[orbax]`); it is loaded when a checkpoint is
 first made or read, since importing it takes seconds."""
@@ -85,8 +85,9 @@ class OrbaxCheckpoint(Callback):
             print(f"OrbaxCheckpoint: saving step {step} to {self.directory}")
         ocp = _orbax()
         items = {"pytree": ocp.args.StandardSave(_state_tree(self.model, self.save_weights_only))}
-        if not self.save_weights_only:
-            items["model_config"] = ocp.args.JsonSave({"config": self.model.to_json()})
+        if not self.save_weights_only:  # what `kerax.saving.load_model(directory)` rebuilds the model from
+            items["model_config"] = ocp.args.JsonSave({"config": self.model.to_json(),
+                                                       "compile_config": self.model.get_compile_config()})
         self.checkpointer.save(step, args=ocp.args.Composite(**items), force=True)
 
 
@@ -96,13 +97,25 @@ def is_orbax_checkpoint(path):
         name.isdigit() and os.path.isdir(os.path.join(path, name, "pytree")) for name in os.listdir(path))
 
 
+def read_model_config(directory, step=None):
+    """{"config": model JSON, "compile_config": ...} saved at `step` (default: the latest), or None when the
+    checkpoint holds weights only."""
+    ocp = _orbax()
+    manager = ocp.CheckpointManager(os.path.abspath(os.fspath(directory)))
+    step = _step(manager, directory, step)
+    if not os.path.isdir(os.path.join(manager.directory, str(step), "model_config")):
+        manager.close()
+        return None
+    restored = manager.restore(step, args=ocp.args.Composite(model_config=ocp.args.JsonRestore()))
+    manager.close()
+    return restored["model_config"]
+
+
 def restore_orbax_checkpoint(model, directory, step=None):
     """Assigns the state saved at `step` (default: the latest) under `directory` to `model`."""
     ocp = _orbax()
     manager = ocp.CheckpointManager(os.path.abspath(os.fspath(directory)))
-    step = manager.latest_step() if step is None else step
-    if step is None:
-        raise ValueError(f"No valid checkpoints found in {directory}")
+    step = _step(manager, directory, step)
     saved = manager.restore(step, args=ocp.args.Composite(pytree=ocp.args.StandardRestore()))["pytree"]
     targets = _variables(model)
     for group in _STATE_GROUPS:
@@ -114,6 +127,13 @@ def restore_orbax_checkpoint(model, directory, step=None):
             targets = _variables(model)
         _assign(targets[group], values, group, directory, step)
     manager.close()
+    return step
+
+
+def _step(manager, directory, step):
+    step = manager.latest_step() if step is None else step
+    if step is None:
+        raise ValueError(f"No valid checkpoints found in {directory}")
     return step
 
 

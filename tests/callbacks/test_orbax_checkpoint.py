@@ -1,5 +1,6 @@
 """OrbaxCheckpoint: step directories every `save_freq` batches, the newest `max_to_keep` kept, the latest
-restored by `model.load_weights(directory)` with the optimizer state. orbax-checkpoint is optional: without
+restored by `model.load_weights(directory)` with the optimizer state, or the whole model by
+`kerax.saving.load_model(directory)`. orbax-checkpoint is optional: without
 it the callback says how to install it."""
 import importlib.util
 import os
@@ -41,5 +42,8 @@ def test_saves_every_n_batches_keeps_latest_and_restores(tmp_path):
     for saved, loaded in zip(model.optimizer.variables, restored.optimizer.variables):
         np.testing.assert_array_equal(loaded.numpy(), saved.numpy())
     assert int(restored.optimizer.iterations.numpy()) == 8
+    loaded = kerax.saving.load_model(tmp_path)  # rebuilt from the saved config, compiled, latest step
+    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
+    assert type(loaded.optimizer).__name__ == "Adam" and int(loaded.optimizer.iterations.numpy()) == 8
     with pytest.raises(ValueError, match="Unrecognized save_freq"):
         kerax.callbacks.OrbaxCheckpoint(tmp_path, save_freq="batch")
