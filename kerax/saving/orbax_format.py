@@ -2,12 +2,12 @@
 the latest step (compiled from its compile config), then given that step's weights and optimizer state."""
 import json
 
-from kerax.callbacks import orbax_checkpoint
+from kerax.callbacks import orbax_state
 from kerax.saving import compile_config, json_format
 
 
 def load_model(path, custom_objects=None, compile=True, safe_mode=True):
-    saved = orbax_checkpoint.read_model_config(path)
+    saved = orbax_state.read_model_config(path)
     if saved is None:
         raise ValueError(f"The Orbax checkpoint in {path} does not contain the model configuration: it was "
                          "saved with save_weights_only=True. Build the model in code and call "
@@ -16,5 +16,5 @@ def load_model(path, custom_objects=None, compile=True, safe_mode=True):
                                           safe_mode_enabled=safe_mode)
     if compile and saved.get("compile_config"):
         compile_config.compile_from_config(model, saved["compile_config"], custom_objects)
-    orbax_checkpoint.restore_orbax_checkpoint(model, path)
+    orbax_state.restore_orbax_checkpoint(model, path)
     return model
