@@ -2,7 +2,8 @@
 from kerax import (
     activations, applications, backend, callbacks, compat, constraints, data, datasets, distribute, distribution,
     dtype_policies, estimator, experimental, export, initializers, layers, losses, metrics, mixed_precision,
-    models, ops, optimizers, preprocessing, random, regularizers, saving, serialization, train, tree, utils,
+    models, ops, optimizers, preprocessing, quantizers, random, regularizers, saving, serialization, train, tree,
+    utils,
 )
 from kerax.backend import (
     KerasTensor, RematScope, StatelessScope, SymbolicScope, TensorShape, Variable, name_scope, remat,
@@ -11,6 +12,7 @@ from kerax.initializers import Initializer
 from kerax.losses import Loss
 from kerax.metrics import Metric
 from kerax.optimizers import Optimizer
+from kerax.quantizers import Quantizer
 from kerax.regularizers import Regularizer
 from kerax.distribution import device
 from kerax.dtype_policies import DTypePolicy, FloatDTypePolicy

@@ -9,6 +9,7 @@ from kerax.callbacks.history import History
 from kerax.callbacks.lambda_callback import LambdaCallback
 from kerax.callbacks.learning_rate_scheduler import LearningRateScheduler
 from kerax.callbacks.model_checkpoint import ModelCheckpoint
+from kerax.callbacks.orbax_checkpoint import OrbaxCheckpoint
 from kerax.callbacks.progbar_logger import ProgbarLogger
 from kerax.callbacks.reduce_lr_on_plateau import ReduceLROnPlateau
 from kerax.callbacks.remote_monitor import RemoteMonitor

@@ -2,13 +2,18 @@
 (`set_dtype_policy('mixed_float16')`: layers created afterwards compute in float16 with float32 variables)."""
 from kerax.backend import config, standardize_dtype
 from kerax.dtype_policies.dtype_policy import DTypePolicy, FloatDTypePolicy
+from kerax.dtype_policies.dtype_policy_map import DTypePolicyMap
 from kerax.dtype_policies.quantized import (
-    AWQDTypePolicy, DTypePolicyMap, GPTQDTypePolicy, Int4DTypePolicy, QuantizedDTypePolicy,
-    QuantizedFloat8DTypePolicy,
+    QUANTIZATION_MODES, AWQDTypePolicy, GPTQDTypePolicy, Int4DTypePolicy, QuantizedDTypePolicy,
+    QuantizedFloat8DTypePolicy, quantized_policy_from_name,
 )
 from kerax.serialization import registry as _registry
 
-_CLASSES = {"DTypePolicy": DTypePolicy, "FloatDTypePolicy": FloatDTypePolicy, "Policy": DTypePolicy}
+_CLASSES = {cls.__name__: cls for cls in (
+    DTypePolicy, FloatDTypePolicy, QuantizedDTypePolicy, QuantizedFloat8DTypePolicy, Int4DTypePolicy,
+    GPTQDTypePolicy, AWQDTypePolicy, DTypePolicyMap,
+)}
+_CLASSES["Policy"] = DTypePolicy
 _global_policy = [None]
 
 
@@ -22,7 +27,8 @@ def deserialize(config, custom_objects=None):
 
 
 def get(identifier):
-    """A policy from None (the global policy), a policy, a name ('mixed_float16', 'float32') or a config."""
+    """A policy from None (the global policy), a policy, a name ('mixed_float16', 'float32',
+    'int8_from_float32') or a config."""
     if identifier is None:
         return dtype_policy()
     if isinstance(identifier, DTypePolicy):
@@ -30,6 +36,8 @@ def get(identifier):
     if isinstance(identifier, dict):
         return deserialize(identifier)
     if isinstance(identifier, str):
+        if identifier.startswith(QUANTIZATION_MODES):
+            return quantized_policy_from_name(identifier)
         return DTypePolicy(identifier)
     return DTypePolicy(standardize_dtype(identifier))  # a NumPy or engine dtype, e.g. np.float32
 
@@ -56,6 +64,7 @@ global_policy = dtype_policy
 
 __all__ = [
     "AWQDTypePolicy", "DTypePolicy", "DTypePolicyMap", "FloatDTypePolicy", "GPTQDTypePolicy",
-    "Int4DTypePolicy", "QuantizedDTypePolicy", "QuantizedFloat8DTypePolicy", "deserialize", "dtype_policy", "get",
+    "Int4DTypePolicy", "QuantizedDTypePolicy", "QuantizedFloat8DTypePolicy", "deserialize", "dtype_policy",
+    "get",
     "global_policy", "serialize", "set_dtype_policy", "set_global_policy",
 ]

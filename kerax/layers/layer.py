@@ -432,7 +432,11 @@ class Layer(Operation):
 
     # --- serialization ------------------------------------------------------------------------------------
     def get_config(self):
-        config = {"name": self.name, "trainable": self.trainable, "dtype": self.dtype_policy.name}
+        policy = self.dtype_policy
+        # Quantized policies and policy maps are written as configs (Keras's form): names do not say all.
+        plain = type(policy) in (dtype_policies.DTypePolicy, dtype_policies.FloatDTypePolicy)
+        dtype = policy.name if plain else dtype_policies.serialize(policy)
+        config = {"name": self.name, "trainable": self.trainable, "dtype": dtype}
         if self._batch_input_shape is not None:
             config["batch_input_shape"] = list(self._batch_input_shape)
         return config

@@ -5,7 +5,7 @@ import inspect
 from kerax import backend, serialization
 from kerax.backend import KerasTensor
 from kerax.layers.layer import Layer
-from kerax.models import summary_utils
+from kerax.models import quantization, summary_utils
 from kerax.saving import compile_config, export_archive, json_format, saving_api, weights
 from kerax.backend import step_context
 from kerax.trainers.trainer import Trainer
@@ -162,11 +162,13 @@ class Model(Trainer, Layer):
         export_archive.export_model(self, filepath, format, verbose, input_signature, **kwargs)
 
     def quantize(self, mode=None, config=None, filters=None, **kwargs):
-        raise NotImplementedError(
-            f"model.quantize({mode!r}) is not implemented in kerax yet: Keras's int8 / int4 / float8 / GPTQ "
-            "quantization of Dense, EinsumDense and Embedding weights is missing. Keep the float model (or "
-            "cast it with a dtype policy such as 'mixed_bfloat16')."
-        )
+        """Quantizes the weights of Dense, EinsumDense and Embedding layers: mode "int8", "int4" or "float8"
+        (or a `kerax.quantizers` config); `filters` (regex, list of regexes or callable on the layer) selects
+        the layers. GPTQ and AWQ raise NotImplementedError."""
+        type_check = kwargs.pop("type_check", True)
+        if kwargs:
+            raise ValueError(f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}")
+        quantization.quantize_model(self, mode, config, filters, type_check)
 
 
 def _functional_arguments(args, kwargs):

@@ -7,7 +7,8 @@ content when loading.
 """
 import os
 
-from kerax.saving import file_checks, hdf5_format, keras_archive, saved_model_dir
+from kerax.callbacks import orbax_state
+from kerax.saving import file_checks, hdf5_format, keras_archive, orbax_format, saved_model_dir
 from kerax.saving.atomic_write import check_overwrite
 
 # tf.keras arguments about TensorFlow graphs, meaningless here.
@@ -47,4 +48,6 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kw
     path = os.fspath(filepath)
     readers = {"hdf5": hdf5_format, "keras": keras_archive, "directory": saved_model_dir}
     reader = readers[file_checks.kind_of(path)]
+    if reader is saved_model_dir and orbax_state.is_orbax_checkpoint(path):
+        reader = orbax_format
     return reader.load_model(path, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)

@@ -8,6 +8,7 @@ also reads the weights of `.keras` archives, whole-model `.h5` files and saved-m
 """
 import os
 
+from kerax.callbacks import orbax_state
 from kerax.saving import file_checks, hdf5_weights, keras_archive, saved_model_dir, weights_store
 from kerax.saving.atomic_write import atomic_file, check_overwrite
 
@@ -51,6 +52,8 @@ def load_weights(model, filepath, by_name=False, skip_mismatch=False):
     path = os.fspath(filepath)
     check_built(model, "load")
     kind = file_checks.kind_of(path)
+    if kind == "directory" and orbax_state.is_orbax_checkpoint(path):
+        return orbax_state.restore_orbax_checkpoint(model, path)
     if kind == "directory":
         return saved_model_dir.load_weights(model, path, by_name, skip_mismatch)
     if kind == "keras":

@@ -23,6 +23,9 @@ _BASE_ATTRIBUTES = frozenset({
 
 
 def _own_variables(obj):
+    ordered = obj._keras_variable_order() if hasattr(obj, "_keras_variable_order") else None
+    if ordered is not None:  # a quantized layer: Keras's order for its quantization mode
+        return ordered
     if isinstance(obj, Layer):
         own = obj._own_state()
         if not getattr(obj, "_saves_sublayer_variables", False):  # SpectralNormalization saves the kernel too

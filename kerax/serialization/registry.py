@@ -98,7 +98,7 @@ _KERAS_MODULES = {
     "kerax.regularizers": "keras.regularizers", "kerax.constraints": "keras.constraints",
     "kerax.optimizers.schedules": "keras.optimizers.schedules", "kerax.optimizers": "keras.optimizers",
     "kerax.losses": "keras.losses", "kerax.metrics": "keras.metrics",
-    "kerax.activations": "keras.activations",
+    "kerax.activations": "keras.activations", "kerax.quantizers": "keras.quantizers",
     "kerax.models.functional": "keras.src.models.functional", "kerax.models": "keras",
 }
 

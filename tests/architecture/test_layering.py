@@ -14,6 +14,7 @@ LAYERS = (
     "serialization",                      # the object registry every package registers into
     "distribution",                       # device meshes, layouts, the current distribution
     "random", "initializers", "activations", "constraints", "regularizers", "dtype_policies",
+    "quantizers",                         # quantization functions and configs (used by layers' quantize)
     "data",                               # kerax.data.Dataset
     "losses", "metrics", "optimizers",
     "layers",

@@ -90,5 +90,5 @@ def test_errors(model, tmp_path):
         model.export(tmp_path / "tf", format="tf_saved_model")
     with pytest.raises(ValueError, match="is not a kerax export archive"):
         load_archive(tmp_path)
-    with pytest.raises(NotImplementedError, match=r"model.quantize\('int8'\) is not implemented in kerax"):
-        model.quantize("int8")
+    with pytest.raises(NotImplementedError, match=r"model.quantize\('gptq'\) is not implemented in kerax"):
+        model.quantize("gptq")

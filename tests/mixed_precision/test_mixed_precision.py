@@ -29,8 +29,9 @@ def test_policy_errors_and_equality():
     with pytest.raises(TypeError, match="'name' must be a string"):
         DTypePolicy(16)
     assert FloatDTypePolicy("mixed_float16") == DTypePolicy("mixed_float16") != DTypePolicy("float32")
-    with pytest.raises(NotImplementedError, match="quantized layers"):
-        kerax.dtype_policies.QuantizedDTypePolicy("int8", "float32")
+    assert kerax.dtype_policies.QuantizedDTypePolicy("int8", "float32") != DTypePolicy("float32")
+    with pytest.raises(NotImplementedError, match="GPTQ quantization is not implemented"):
+        kerax.dtype_policies.GPTQDTypePolicy("gptq/4/128", "float32")
 
 
 def test_policies_serialize_in_keras_and_tf_keras_formats():

@@ -7,6 +7,7 @@ ALLOWED = (
     "float16", "bfloat16", "float32", "float64",
     "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
     "bool", "string", "complex64", "complex128",
+    "float8_e4m3fn", "float8_e5m2",  # float8 quantization (quantizers.quantize_and_dequantize)
 )
 _ALIASES = {"float": "float32", "double": "float64", "int": "int32", "half": "float16", "str": "string",
             "complex": "complex64"}

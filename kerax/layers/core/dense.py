@@ -1,11 +1,12 @@
 """Dense: `activation(inputs @ kernel + bias)`."""
 from kerax import activations, constraints, initializers, ops, regularizers
+from kerax.layers.core import kernel_quantization, quantization_modes, scale_layouts
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 from kerax.layers.legacy_arguments import pop_legacy
 
 
-class Dense(Layer):
+class Dense(kernel_quantization.KernelQuantization, Layer):
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
@@ -35,10 +36,8 @@ class Dense(Layer):
         if input_dim is None:
             raise ValueError(f'Dense layer "{self.name}": the last dimension of the input must be known, '
                              f"received input shape {tuple(input_shape)}.")
-        self.kernel = self.add_weight(
-            name="kernel", shape=(input_dim, self.units), initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
-        )
+        self._build_kernel((input_dim, self.units), self.kernel_initializer, self.kernel_regularizer,
+                           self.kernel_constraint)
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
@@ -48,11 +47,19 @@ class Dense(Layer):
         self.input_spec = InputSpec(min_ndim=2, axes={-1: input_dim})
         self.built = True
 
-    def call(self, inputs):
-        x = ops.matmul(inputs, self.kernel)
+    def call(self, inputs, training=None):
+        x = self._kernel_contract(inputs, ops.matmul, training)
         if self.bias is not None:
             x = ops.add(x, self.bias)
         return self.activation(x)
+
+    def _scale_layout(self):
+        return scale_layouts.DenseScaleLayout()
+
+    def quantize(self, mode=None, type_check=True, config=None):
+        """Quantizes the kernel: "int8", "int4" (per output channel) or "float8" (see kernel_quantization)."""
+        quantization_modes.check_type(self, Dense, type_check)
+        self._quantize_kernel(mode, config)
 
     def compute_output_shape(self, input_shape):
         return tuple(input_shape)[:-1] + (self.units,)

@@ -1,12 +1,13 @@
 """EinsumDense: `activation(einsum(equation, inputs, kernel) + bias)`, a Dense layer whose contraction is an
 einsum equation (see einsum_shapes.py), e.g. "abc,cde->abde" projects each step to a (d, e) matrix."""
 from kerax import activations, constraints, initializers, ops, regularizers
+from kerax.layers.core import kernel_quantization, quantization_modes, scale_layouts
 from kerax.layers.core.einsum_shapes import einsum_shapes
 from kerax.layers.input_spec import InputSpec
 from kerax.layers.layer import Layer
 
 
-class EinsumDense(Layer):
+class EinsumDense(kernel_quantization.KernelQuantization, Layer):
     def __init__(self, equation, output_shape, activation=None, bias_axes=None,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros", kernel_regularizer=None,
                  bias_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
@@ -31,9 +32,9 @@ class EinsumDense(Layer):
                              f"and output_shape={self.partial_output_shape}; give the missing sizes in "
                              "output_shape.")
         self.input_spec = InputSpec(ndim=len(input_shape))
-        self.kernel = self.add_weight(
-            name="kernel", shape=tuple(kernel_shape), initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
+        self._input_rank = len(input_shape)
+        self._build_kernel(tuple(kernel_shape), self.kernel_initializer, self.kernel_regularizer,
+                           self.kernel_constraint)
         self.bias = None
         if bias_shape is not None:
             self.bias = self.add_weight(
@@ -41,11 +42,25 @@ class EinsumDense(Layer):
                 regularizer=self.bias_regularizer, constraint=self.bias_constraint)
         self.built = True
 
-    def call(self, inputs):
-        x = ops.einsum(self.equation, inputs, self.kernel)
+    def call(self, inputs, training=None):
+        x = self._kernel_contract(inputs, self._einsum, training)
         if self.bias is not None:
             x = ops.add(x, self.bias)
         return self.activation(x)
+
+    def _einsum(self, inputs, kernel):
+        return ops.einsum(self.equation, inputs, kernel)
+
+    def _scale_layout(self):
+        return scale_layouts.EinsumScaleLayout(self.equation, self._input_rank)
+
+    def quantize(self, mode=None, type_check=True, config=None):
+        """Quantizes the kernel: "int8" (abs-max over the contracted axes), "int4" or "float8"."""
+        quantization_modes.check_type(self, EinsumDense, type_check)
+        if getattr(config, "mode", mode) == "int4" and getattr(config, "activation_quantizer", None):
+            raise NotImplementedError(f"Layer '{self.name}': int4 EinsumDense with an activation quantizer "
+                                      "is not implemented in kerax; int4 quantizes the kernel only.")
+        self._quantize_kernel(mode, config)
 
     def compute_output_shape(self, input_shape):
         return tuple(einsum_shapes(self.equation, self.bias_axes, input_shape, self.partial_output_shape)[2])

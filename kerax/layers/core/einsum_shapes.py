@@ -60,3 +60,17 @@ def _bias_shape(bias_axes, output_spec, output, offset, trailing):
     first = min(output_spec.index(d) for d in bias_axes)
     sizes = {d: output[i + offset] for i, d in enumerate(output_spec)}
     return [sizes[d] if d in bias_axes else 1 for d in output_spec[first:]] + [1] * trailing
+
+
+def expanded_specs(equation, input_rank):
+    """(input, kernel, output) specs with the elided axes ("...") given letters of their own."""
+    input_spec, kernel_spec, output_spec, left = _split(equation)
+    elided = input_rank - len(input_spec)
+    if elided <= 0:
+        return input_spec, kernel_spec, output_spec
+    used = set(input_spec + kernel_spec + output_spec)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    extra = "".join([c for c in letters if c not in used][:elided])
+    if left:
+        return extra + input_spec, kernel_spec, extra + output_spec
+    return input_spec + extra, kernel_spec, output_spec + extra

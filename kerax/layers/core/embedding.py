@@ -1,10 +1,11 @@
 """Embedding: integer ids in [0, input_dim) -> rows of a learned (input_dim, output_dim) matrix."""
 from kerax import backend, constraints, initializers, ops, regularizers
+from kerax.layers.core.embedding_quantization import EmbeddingQuantization
 from kerax.layers.layer import Layer
 from kerax.layers.legacy_arguments import pop_legacy
 
 
-class Embedding(Layer):
+class Embedding(EmbeddingQuantization, Layer):
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", embeddings_regularizer=None,
                  embeddings_constraint=None, mask_zero=False, weights=None, lora_rank=None, **kwargs):
         embeddings_initializer = pop_legacy(kwargs, "init", embeddings_initializer)
@@ -26,10 +27,8 @@ class Embedding(Layer):
         self._initial_weights = weights
 
     def build(self, input_shape=None):
-        self.embeddings = self.add_weight(
-            name="embeddings", shape=(self.input_dim, self.output_dim), initializer=self.embeddings_initializer,
-            regularizer=self.embeddings_regularizer, constraint=self.embeddings_constraint,
-        )
+        self._build_embeddings(self.embeddings_initializer, self.embeddings_regularizer,
+                               self.embeddings_constraint)
         self.built = True
         if self._initial_weights is not None:
             self.set_weights(list(self._initial_weights))
@@ -41,7 +40,11 @@ class Embedding(Layer):
         backend.check_in_range(inputs, 0, self.input_dim, self._describe_bad_id)
         # Compiled steps report a bad id when the call returns; until then it reads a real row, not NaN, so
         # the weights stay finite.
-        return ops.take(self.embeddings, ops.clip(inputs, 0, self.input_dim - 1), axis=0)
+        return self._lookup(ops.clip(inputs, 0, self.input_dim - 1))
+
+    @classmethod
+    def _quantizable_class(cls):
+        return Embedding
 
     def _describe_bad_id(self, value):
         return (
