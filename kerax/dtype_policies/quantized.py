@@ -75,7 +75,9 @@ def _unsupported(name, mode):
         raise NotImplementedError(
             f"{name} is not supported by kerax: {mode.upper()} quantization is not implemented (a model "
             f"quantized with '{mode}' cannot be built or loaded). Use 'int8', 'int4' or 'float8'.")
-    return type(name, (QuantizedDTypePolicy,), {"__init__": __init__,
+    # `placeholder`: the name exists so that imports work, but the object is no feature (tests/api counts it
+    # as missing).
+    return type(name, (QuantizedDTypePolicy,), {"__init__": __init__, "placeholder": True,
                                                 "__doc__": f"Not implemented in kerax: {name}."})
 
 
