@@ -1,8 +1,8 @@
 """Hand-written JAX training loops for the MLP workloads (plain Adam, the whole epoch one `lax.scan` in one
 jitted call): the floor a Keras-style library on JAX can approach. Also the machine's sgemm rate, the ceiling
-for the wide MLP's GFLOP/s.
+for the wide MLP's GFLOP/s, and a hand-jitted forward call, the floor of `model(x)` latency.
 
-    python benchmarks/floors.py seed_mlp wide_mlp sgemm
+    python benchmarks/floors.py seed_mlp wide_mlp sgemm latency
 
 Prints JSON lines in the format of workloads.py (impl="floor").
 """
@@ -79,6 +79,24 @@ def mlp_floor(name):
           flush=True)
 
 
+def latency():
+    """The seed MLP's forward pass on one 32-row batch as a hand-jitted function, timed as workloads.latency
+    times `model(x)` (converted to NumPy)."""
+    sizes, rng = MLPS["seed_mlp"][0], np.random.default_rng(0)
+    params = [(jnp.asarray(rng.random((a, b), dtype=np.float32)), jnp.zeros(b))
+              for a, b in zip(sizes[:-1], sizes[1:])]
+    call = jax.jit(lambda params, x: jax.nn.softmax(forward(params, x)))
+    x = rng.random((32, sizes[0])).astype("float32")
+    for _ in range(20):
+        np.asarray(call(params, x))
+    start = time.perf_counter()
+    for _ in range(200):
+        np.asarray(call(params, x))
+    milliseconds = (time.perf_counter() - start) / 200 * 1000
+    row = dict(impl="floor", workload="latency", jitted_forward_ms=round(milliseconds, 4))
+    print(json.dumps(row), flush=True)
+
+
 def sgemm():
     """GFLOP/s of a float32 1024x1024 matrix product as XLA runs it here."""
     a = jnp.asarray(np.random.default_rng(0).random((1024, 1024), dtype=np.float32))
@@ -94,4 +112,4 @@ def sgemm():
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or ["seed_mlp", "wide_mlp", "sgemm"]:
-        sgemm() if name == "sgemm" else mlp_floor(name)
+        {"sgemm": sgemm, "latency": latency}.get(name, lambda: mlp_floor(name))()

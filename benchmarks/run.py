@@ -55,11 +55,25 @@ def table(rows):
     for row in rows:
         if row["workload"] in ("latency", "inference") or "gflops" in row:
             print(json.dumps(row))
+    latency_ratios(by)
     gemm = by.get(("sgemm", "floor"), {}).get("gflops")
     for row in rows:
         if row["workload"].startswith("wide_mlp_w") and gemm:
             print(f"{row['impl']:10} {row['workload']:14} {row['train_gflops']:7.1f} GFLOP/s = "
                   f"{row['train_gflops'] / gemm:.2f} of the sgemm rate ({gemm} GFLOP/s)")
+
+
+def latency_ratios(by):
+    mine, keras_jax, floor = (by.get(("latency", impl)) for impl in ("kerax", "keras-jax", "floor"))
+    if mine is None:
+        return
+    for call in ("model_call_ms", "predict_on_batch_ms", "predict_ms"):
+        parts = [f"latency {call[:-3]:16} kerax {mine[call]:.4f} ms"]
+        if keras_jax:
+            parts.append(f"{mine[call] / keras_jax[call]:.2f}x keras-jax")
+        if floor:
+            parts.append(f"{mine[call] / floor['jitted_forward_ms']:.2f}x the hand-jitted forward")
+        print(", ".join(parts))
 
 
 def main():
@@ -71,7 +85,8 @@ def main():
     if keras_python:
         for backend in keras_backends(keras_python):
             rows += run("workloads.py", names, impl="keras", backend=backend, python=keras_python)
-    floors = [n for n in names if n in ("seed_mlp", "wide_mlp")] + (["sgemm"] if "widths" in names else [])
+    floors = [n for n in names if n in ("seed_mlp", "wide_mlp", "latency")]
+    floors += ["sgemm"] if "widths" in names else []
     if floors:
         rows += run("floors.py", floors)
     table(rows)
