@@ -52,12 +52,13 @@ def block(inputs, filters_in, filters_out, group_width, stride, squeeze_excite_r
     if stride == 1 and filters_in != filters_out:
         raise ValueError(f"Input filters({filters_in}) and output filters({filters_out}) are not equal for "
                          f"stride {stride}. Input and output filters must be equal for stride={stride}.")
+    # tf.keras's Conv2D reads groups=0 (RegNetX080's first stage: 80 channels, group width 120) as 1
     skip = inputs
     if stride != 1:
         skip = conv_bn(inputs, filters_out, 1, f"{name}_skip_1x1", f"{name}_skip_bn", strides=stride)
     x = conv_bn(inputs, filters_out, 1, f"{name}_conv_1x1_1", relu_name=f"{name}_conv_1x1_1_relu")
     x = conv_bn(x, filters_out, 3, f"{name}_conv_3x3", relu_name=f"{name}_conv_3x3_relu", strides=stride,
-                groups=filters_out // group_width, padding="same")
+                groups=filters_out // group_width or 1, padding="same")
     if squeeze_excite_ratio:
         x = squeeze_excite(x, filters_out, int(filters_in * squeeze_excite_ratio), name)
     x = conv_bn(x, filters_out, 1, f"{name}_conv_1x1_2")
