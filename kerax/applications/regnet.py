@@ -10,7 +10,7 @@ from kerax.applications.preprocessing_modes import passthrough as preprocess_inp
 _SIZES = ("002", "004", "006", "008", "016", "032", "040", "064", "080", "120", "160", "320")
 __all__ = [f"RegNet{t}{s}" for t in "XY" for s in _SIZES] + ["decode_predictions", "preprocess_input"]
 
-# variant -> (depths, widths, group width) of the four stages, as tf.keras has them (every default size is 224)
+# variant -> (depths, widths, group width) of the four stages, as tf.keras has them (default size: 224)
 MODEL_CONFIGS = {
     "x002": ([1, 1, 4, 7], [24, 56, 152, 368], 8), "x004": ([1, 2, 7, 12], [32, 64, 160, 384], 16),
     "x006": ([1, 3, 5, 7], [48, 96, 240, 528], 24), "x008": ([1, 3, 7, 5], [64, 128, 288, 672], 16),
@@ -23,7 +23,8 @@ MODEL_CONFIGS = {
     "y016": ([2, 6, 17, 2], [48, 120, 336, 888], 24), "y032": ([2, 5, 13, 1], [72, 216, 576, 1512], 24),
     "y040": ([2, 6, 12, 2], [128, 192, 512, 1088], 64), "y064": ([2, 7, 14, 2], [144, 288, 576, 1296], 72),
     "y080": ([2, 4, 10, 1], [168, 448, 896, 2016], 56), "y120": ([2, 5, 11, 1], [224, 448, 896, 2240], 112),
-    "y160": ([2, 4, 11, 1], [224, 448, 1232, 3024], 112), "y320": ([2, 5, 12, 1], [232, 696, 1392, 3712], 232),
+    "y160": ([2, 4, 11, 1], [224, 448, 1232, 3024], 112),
+    "y320": ([2, 5, 12, 1], [232, 696, 1392, 3712], 232),
 }
 DEFAULT_SIZE = 224
 
@@ -40,8 +41,8 @@ def _top(x, include_top, pooling, classes, classifier_activation, weights):
 
 
 def RegNet(depths, widths, group_width, block_type, default_size, model_name="regnet",
-           include_preprocessing=True, include_top=True, weights="imagenet", input_tensor=None, input_shape=None,
-           pooling=None, classes=1000, classifier_activation="softmax", weights_name=None):
+           include_preprocessing=True, include_top=True, weights="imagenet", input_tensor=None,
+           input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", weights_name=None):
     """A RegNet of four stages of `block_type` ("X" or "Y") blocks with `depths[i]` blocks of `widths[i]`
     channels; `weights_name` (e.g. "regnetx002") names Keras's published weight files."""
     model_inputs.check_weights(weights, include_top, classes)
@@ -66,7 +67,8 @@ def _variant(key):
     depths, widths, group_width = MODEL_CONFIGS[key]
 
     def build(model_name=f"regnet{key}", include_top=True, include_preprocessing=True, weights="imagenet",
-              input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax"):
+              input_tensor=None, input_shape=None, pooling=None, classes=1000,
+              classifier_activation="softmax"):
         return RegNet(depths, widths, group_width, key[0].upper(), DEFAULT_SIZE, model_name=model_name,
                       include_preprocessing=include_preprocessing, include_top=include_top, weights=weights,
                       input_tensor=input_tensor, input_shape=input_shape, pooling=pooling, classes=classes,

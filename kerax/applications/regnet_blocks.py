@@ -14,8 +14,8 @@ def conv(filters, kernel_size, name, **kwargs):
 
 
 def batch_norm(name):
-    return layers.BatchNormalization(axis=model_inputs.channel_axis(), momentum=BN_MOMENTUM, epsilon=BN_EPSILON,
-                                     name=name)
+    return layers.BatchNormalization(axis=model_inputs.channel_axis(), momentum=BN_MOMENTUM,
+                                     epsilon=BN_EPSILON, name=name)
 
 
 def conv_bn(x, filters, kernel_size, name, bn_name=None, relu_name=None, **kwargs):

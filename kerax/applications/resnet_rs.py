@@ -26,20 +26,21 @@ IMAGENET_MEAN_RGB, IMAGENET_STDDEV_RGB = [0.485, 0.456, 0.406], [0.229, 0.224, 0
 
 
 def resolve_weights(weights, depth, include_top, classes):
-    """`weights` with "imagenet" spelled as its largest `imagenet-i<size>` variant, after tf.keras's checks."""
+    """`weights`, "imagenet" spelled as its largest `imagenet-i<size>` variant, after tf.keras's checks."""
     variants = DEPTH_TO_WEIGHT_VARIANTS[depth]
     if weights == "imagenet":
         weights = f"imagenet-i{max(variants)}"
     allowed = [f"imagenet-i{size}" for size in variants]
     if not (weights in {*allowed, None} or os.path.exists(weights)):
         raise ValueError(
-            "The `weights` argument should be either `None` (random initialization), `'imagenet'` (pre-training "
-            "on ImageNet, with highest available input shape), or the path to the weights file to be loaded. "
+            "The `weights` argument should be either `None` (random initialization), `'imagenet'` "
+            "(pre-training on ImageNet, with highest available input shape), or the path to the weights file "
+            "to be loaded. "
             f"For ResNetRS{depth} the following weight variants are available {allowed} (default=highest). "
             f"Received weights={weights}")
     if weights in allowed and include_top and classes != 1000:
-        raise ValueError(f"If using `weights` as `'imagenet'` or any of {allowed} with `include_top` as true, "
-                         f"`classes` should be 1000. Received classes={classes}")
+        raise ValueError(f"If using `weights` as `'imagenet'` or any of {allowed} with `include_top` as "
+                         f"true, `classes` should be 1000. Received classes={classes}")
     return weights
 
 
@@ -61,9 +62,9 @@ def _top(x, include_top, pooling, classes, classifier_activation, weights, dropo
 
 
 def ResNetRS(depth, input_shape=None, bn_momentum=0.0, bn_epsilon=1e-5, activation="relu", se_ratio=0.25,
-             dropout_rate=0.25, drop_connect_rate=0.2, include_top=True, block_args=None, model_name="resnet-rs",
-             pooling=None, weights="imagenet", input_tensor=None, classes=1000, classifier_activation="softmax",
-             include_preprocessing=True):
+             dropout_rate=0.25, drop_connect_rate=0.2, include_top=True, block_args=None,
+             model_name="resnet-rs", pooling=None, weights="imagenet", input_tensor=None, classes=1000,
+             classifier_activation="softmax", include_preprocessing=True):
     """A ResNet-RS of `depth` (a key of `BLOCK_ARGS` unless `block_args` lists the groups); group g (2..5)
     drops whole examples from its residual branches at rate `drop_connect_rate * g / 5` while training."""
     weights = resolve_weights(weights, depth, include_top, classes)
@@ -75,14 +76,14 @@ def ResNetRS(depth, input_shape=None, bn_momentum=0.0, bn_epsilon=1e-5, activati
     block_args = BLOCK_ARGS[depth] if block_args is None else block_args
     for i, args in enumerate(block_args):
         drop_rate = drop_connect_rate * (i + 2) / (len(block_args) + 1)
-        x = block_group(x, args["input_filters"], 1 if i == 0 else 2, args["num_repeats"], settings, drop_rate,
-                        f"BlockGroup{i + 2}_")
+        x = block_group(x, args["input_filters"], 1 if i == 0 else 2, args["num_repeats"], settings,
+                        drop_rate, f"BlockGroup{i + 2}_")
     x = _top(x, include_top, pooling, classes, classifier_activation, weights, dropout_rate)
     model = model_inputs.functional_model(input_tensor, img_input, x, model_name)
     if weights is None or not weights.startswith("imagenet-i"):
         return weight_files.load(model, weights, None)
-    size = weights.split("-")[-1]
-    return weight_files.load(model, "imagenet", f"resnet-rs-{depth}-{size}{'' if include_top else '_notop'}.h5")
+    file_name = f"resnet-rs-{depth}-{weights.split('-')[-1]}{'' if include_top else '_notop'}.h5"
+    return weight_files.load(model, "imagenet", file_name)
 
 
 def _variant(depth, dropout_rate, drop_connect_rate):
@@ -91,7 +92,8 @@ def _variant(depth, dropout_rate, drop_connect_rate):
         return ResNetRS(depth, input_shape=input_shape, dropout_rate=dropout_rate,
                         drop_connect_rate=drop_connect_rate, include_top=include_top,
                         model_name=f"resnet-rs-{depth}", pooling=pooling, weights=weights,
-                        input_tensor=input_tensor, classes=classes, classifier_activation=classifier_activation,
+                        input_tensor=input_tensor, classes=classes,
+                        classifier_activation=classifier_activation,
                         include_preprocessing=include_preprocessing)
 
     build.__name__ = build.__qualname__ = f"ResNetRS{depth}"

@@ -43,7 +43,8 @@ def stem(x, settings):
 def projection(inputs, filters_out, strides, settings, name):
     """The shortcut of a group's first block: 2x2 average pooling when striding, 1x1 conv, batch norm."""
     if strides == 2:
-        inputs = layers.AveragePooling2D(2, strides=2, padding="same", name=f"{name}_projection_pooling")(inputs)
+        inputs = layers.AveragePooling2D(2, strides=2, padding="same",
+                                         name=f"{name}_projection_pooling")(inputs)
     shortcut = fixed_padding_conv(inputs, filters_out, 1, 1, f"{name}_projection_conv")
     return settings.batch_norm(f"{name}_projection_batch_norm")(shortcut)
 
@@ -70,5 +71,6 @@ def bottleneck(inputs, filters, strides, use_projection, settings, drop_rate, na
 def block_group(x, filters, strides, repeats, settings, drop_rate, name):
     """`repeats` bottleneck blocks; the first projects (and strides) the shortcut."""
     for i in range(repeats):
-        x = bottleneck(x, filters, strides if i == 0 else 1, i == 0, settings, drop_rate, f"{name}_block_{i}_")
+        x = bottleneck(x, filters, strides if i == 0 else 1, i == 0, settings, drop_rate,
+                       f"{name}_block_{i}_")
     return x

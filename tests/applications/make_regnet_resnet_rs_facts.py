@@ -1,6 +1,6 @@
 """Writes `regnet_resnet_rs_facts.json` here with real tf.keras 2.21 (not kerax): for each of its 24 RegNet
 and 7 ResNetRS applications built with `weights=None` (1000-class top, 224x224 input), the parameter count,
-the number of layers and the model name, and for a few models every layer name and the output shapes of the
+the number of layers and the model name, and for a few models every layer name and the output shape of the
 feature extractor (`include_top=False`, 64x64 input). Each model is built after `clear_session()`, so
 default layer names start from zero as they do in a fresh kerax test.
 
@@ -28,9 +28,9 @@ def facts(name):
     entry = {"params": int(model.count_params()), "layers": len(model.layers), "model_name": model.name}
     if name in LAYER_NAMES_OF:
         entry["layer_names"] = [layer.name for layer in model.layers]
-        entry["layer_classes"] = [type(layer).__name__ for layer in model.layers]
         tf_keras.backend.clear_session()
-        features = getattr(tf_keras.applications, name)(weights=None, include_top=False, input_shape=(64, 64, 3))
+        features = getattr(tf_keras.applications, name)(weights=None, include_top=False,
+                                                        input_shape=(64, 64, 3))
         entry["features_64"] = list(features.output_shape[1:])
     return entry
 
@@ -41,8 +41,9 @@ def main():
         out[name] = facts(name)
         print(name, out[name]["params"], out[name]["layers"], flush=True)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "regnet_resnet_rs_facts.json")
-    with open(path + ".tmp", "w") as f:
-        json.dump({"tf_keras": tf_keras.__version__, "models": out}, f, indent=1)
+    lines = [f" {json.dumps(name)}: {json.dumps(entry)}" for name, entry in out.items()]
+    with open(path + ".tmp", "w") as f:  # one model a line
+        f.write(f'{{"tf_keras": "{tf_keras.__version__}", "models": {{\n' + ",\n".join(lines) + "\n}}\n")
     os.replace(path + ".tmp", path)
 
 
