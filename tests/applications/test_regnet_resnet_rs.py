@@ -1,7 +1,8 @@
 """tf.keras 2's RegNet (24) and ResNetRS (7) applications: parameter counts, layer counts and model names of
 all 31 against what tf.keras 2.21 builds (regnet_resnet_rs_facts.json, written by
 make_regnet_resnet_rs_facts.py), and against formulas written here from the papers' block structure; every
-layer name of four of them; arguments and weight files (one training step: test_training.py). Building all
+layer name of four of them; tf.keras's outputs from tf.keras's saved weights (two tiny configurations);
+arguments and weight files (one training step: test_training.py). Building all
 31 with shape-only weights takes ~22 s on the loaded 2-core machine, so all of them are checked."""
 import json
 import pathlib
@@ -174,3 +175,20 @@ def test_weight_file_origins_and_hashes():
                                                                  "fe6217c32be8305b1889657172b98884")
     assert sum(name.startswith(("regnet", "resnet-rs")) for name in weight_files.FILES) == 2 * (24 + 11)
 
+
+
+@pytest.mark.parametrize("name, build, config", [
+    ("tiny_regnet_y", regnet.RegNet, {"depths": [1, 1, 1, 1], "widths": [8, 16, 16, 32], "group_width": 8,
+                                      "block_type": "Y", "default_size": 32}),
+    ("tiny_resnet_rs", resnet_rs.ResNetRS, {"depth": 50, "drop_connect_rate": 0.2, "dropout_rate": 0.0,
+                                            "block_args": [{"input_filters": 8, "num_repeats": 1}] * 2}),
+])
+def test_tf_keras_weights_load_and_give_tf_keras_outputs(name, build, config):
+    """Weights tf.keras saved from the same tiny configuration load by layer order and compute what tf.keras
+    computed (grouped convolutions, squeeze-and-excite, padding, preprocessing and batch norm included)."""
+    here = pathlib.Path(__file__).parent
+    expected = np.load(here / "tiny_outputs.npz")
+    model = build(**config, weights=str(here / f"{name}.weights.h5"), input_shape=(32, 32, 3), classes=3,
+                  classifier_activation=None)
+    got = model.predict(expected["images"], verbose=0)
+    np.testing.assert_allclose(got, expected[name], rtol=1e-4, atol=1e-4 * np.abs(expected[name]).max())
