@@ -31,7 +31,8 @@ DEFAULT_SIZE = 224
 
 def _top(x, include_top, pooling, classes, classifier_activation, weights):
     """tf.keras's head (`<n>_head_gap`, `<n>head_dense`, n counting heads built since the session began),
-    or optional pooling."""
+    or optional pooling. tf.keras 2.21 checks `classifier_activation` but never applies it (its tops return
+    logits); it is applied here, as documented."""
     if not include_top:
         return blocks.pooled(x, pooling)
     uid = backend.get_uid("head")
