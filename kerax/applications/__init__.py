@@ -1,9 +1,11 @@
-"""kerax.applications: Keras's 40 ImageNet architectures (`weights="imagenet"` downloads Keras's published
-weight files once into `~/.keras/models`), and per family `preprocess_input` / `decode_predictions` in the
-submodules Keras has (`kerax.applications.resnet50`, `.mobilenet_v2`, `.efficientnet`, ...)."""
+"""kerax.applications: Keras's 40 ImageNet architectures and tf.keras 2's 31 RegNet and ResNetRS ones
+(`weights="imagenet"` downloads Keras's published weight files once into `~/.keras/models`), and per family
+`preprocess_input` / `decode_predictions` in the submodules Keras has (`kerax.applications.resnet50`,
+`.mobilenet_v2`, `.efficientnet`, `.regnet`, `.resnet_rs`, ...)."""
 from kerax.applications import (
     convnext, densenet, efficientnet, efficientnet_v2, imagenet_utils, inception_resnet_v2, inception_v3,
-    mobilenet, mobilenet_v2, mobilenet_v3, nasnet, resnet, resnet50, resnet_v2, vgg16, vgg19, xception,
+    mobilenet, mobilenet_v2, mobilenet_v3, nasnet, regnet, resnet, resnet50, resnet_rs, resnet_v2, vgg16,
+    vgg19, xception,
 )
 from kerax.applications.convnext import (
     ConvNeXtBase, ConvNeXtLarge, ConvNeXtSmall, ConvNeXtTiny, ConvNeXtXLarge,
@@ -23,7 +25,15 @@ from kerax.applications.mobilenet import MobileNet
 from kerax.applications.mobilenet_v2 import MobileNetV2
 from kerax.applications.mobilenet_v3 import MobileNetV3Large, MobileNetV3Small
 from kerax.applications.nasnet import NASNetLarge, NASNetMobile
+from kerax.applications.regnet import (
+    RegNetX002, RegNetX004, RegNetX006, RegNetX008, RegNetX016, RegNetX032, RegNetX040, RegNetX064,
+    RegNetX080, RegNetX120, RegNetX160, RegNetX320, RegNetY002, RegNetY004, RegNetY006, RegNetY008,
+    RegNetY016, RegNetY032, RegNetY040, RegNetY064, RegNetY080, RegNetY120, RegNetY160, RegNetY320,
+)
 from kerax.applications.resnet import ResNet50, ResNet101, ResNet152
+from kerax.applications.resnet_rs import (
+    ResNetRS50, ResNetRS101, ResNetRS152, ResNetRS200, ResNetRS270, ResNetRS350, ResNetRS420,
+)
 from kerax.applications.resnet_v2 import ResNet50V2, ResNet101V2, ResNet152V2
 from kerax.applications.vgg16 import VGG16
 from kerax.applications.vgg19 import VGG19

@@ -1,7 +1,8 @@
 """Keras's published ImageNet weight files: where each one is and its hash, as Keras 3.15 has them. A file is
 downloaded once with `kerax.utils.get_file` into Keras's cache (`~/.keras/models`, or under `$KERAS_HOME`), so
 files Keras already downloaded are used as they are, and read with Keras 2's HDF5 weights layout (loaded by
-layer order, as Keras loads them)."""
+layer order, as Keras loads them). tf.keras 2's RegNet and ResNetRS files are listed too."""
+from kerax.applications import weight_hashes_tf_keras
 from kerax.utils.file_utils import get_file
 
 GCS = "https://storage.googleapis.com/"
@@ -109,6 +110,12 @@ def _fill():
     for alpha, rows in _MOBILENET_V2:
         name = f"mobilenet_v2_weights_tf_dim_ordering_tf_kernels_{float(alpha)}_{rows}"
         _add_pair(APPLICATIONS + "mobilenet_v2/", f"{name}.h5", f"{name}_no_top.h5", (None, None))
+
+    for variant, hashes in weight_hashes_tf_keras.REGNET.items():
+        _add_pair(APPLICATIONS + "regnet/", f"regnet{variant}.h5", f"regnet{variant}_notop.h5", hashes)
+    for (depth, size), hashes in weight_hashes_tf_keras.RESNET_RS.items():
+        name = f"resnet-rs-{depth}-i{size}"
+        _add_pair(APPLICATIONS + "resnet_rs/", f"{name}.h5", f"{name}_notop.h5", hashes)
 
 
 _fill()

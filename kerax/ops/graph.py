@@ -10,28 +10,43 @@ def graph_nodes(inputs, outputs):
     ordered, visited, active, first_seen = [], set(), set(), []
     input_ids = {id(t) for t in inputs}
 
-    def visit_producer(tensor):
+    def producer(tensor):
+        """The node to walk into for `tensor`, or None where the walk stops."""
         if tensor._keras_history is None:
             if id(tensor) in input_ids:
-                return
+                return None
             raise ValueError(f"Tensor {tensor} is not connected to the inputs {list(inputs)}.")
         operation, node_index, _ = tensor._keras_history
         node = operation._inbound_nodes[node_index]
-        if id(tensor) not in input_ids or not node.input_tensors:
-            visit(node)
+        return node if id(tensor) not in input_ids or not node.input_tensors else None
 
-    def visit(node):
-        if id(node) in visited:
-            return
+    def enter(node, stack):
         if id(node) in active:
             raise ValueError("The functional graph has a cycle.")
         active.add(id(node))
         first_seen.append(node.operation)
-        for tensor in node.input_tensors:
-            visit_producer(tensor)
-        active.discard(id(node))
-        visited.add(id(node))
-        ordered.append(node)
+        stack.append((node, iter(node.input_tensors)))
+
+    def visit_producer(tensor):
+        """Depth first with an explicit stack (deep models, e.g. ResNetRS420, exceed Python's recursion
+        limit): parents in input order, each node appended to `ordered` after all of them."""
+        stack = []
+        root = producer(tensor)
+        if root is None or id(root) in visited:
+            return
+        enter(root, stack)
+        while stack:
+            node, tensors = stack[-1]
+            child_tensor = next(tensors, stack)
+            if child_tensor is stack:
+                stack.pop()
+                active.discard(id(node))
+                visited.add(id(node))
+                ordered.append(node)
+                continue
+            child = producer(child_tensor)
+            if child is not None and id(child) not in visited:
+                enter(child, stack)
 
     for tensor in outputs:
         visit_producer(tensor)

@@ -1,3 +1,5 @@
+import sys
+
 import numpy as np
 import pytest
 
@@ -94,3 +96,17 @@ def test_a_model_may_start_from_tensors_inside_a_graph():
     x = np.arange(10, dtype="float32").reshape(2, 5)
     np.testing.assert_allclose(tail.predict(x, verbose=0), full.predict([x[:, :3], x[:, 3:]], verbose=0))
     assert tail.layers[-1] is dense
+
+
+def test_a_graph_deeper_than_pythons_recursion_limit_builds_and_runs():
+    """The walk over the graph is iterative: chained layers more than the recursion limit (ResNetRS420 has
+    2258 layers) build, in order."""
+    depth = sys.getrecursionlimit() + 100
+    inputs = kerax.Input((2,))
+    x = inputs
+    for _ in range(depth):
+        x = layers.ReLU()(x)
+    model = kerax.Model(inputs, x)
+    assert len(model.layers) == depth + 1
+    assert [layer.name for layer in model.layers[1:3]] == ["re_lu", "re_lu_1"]
+    assert model.layers[-1].name == f"re_lu_{depth - 1}" and tuple(model.output.shape) == (None, 2)
