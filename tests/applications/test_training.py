@@ -63,11 +63,10 @@ def test_an_unfrozen_base_called_with_training_false_keeps_its_statistics(rng):
     assert not np.allclose(dense.kernel.numpy(), kernel)
 
 
-@pytest.mark.parametrize("name", ["RegNetX002", "ResNetRS50"])
-def test_regnet_and_resnet_rs_train_one_step(name, rng):
-    """tf.keras 2's RegNet and ResNetRS families; wall seconds on the loaded 2-core machine: ~14-33
-    (RegNetX002) and ~24-44 (ResNetRS50), mostly compiling."""
-    model = getattr(applications, name)(weights=None, input_shape=(32, 32, 3), classes=3)
+def test_regnet_trains_one_step(rng):
+    """tf.keras 2's RegNet family (its smallest member; ~14 s, mostly compiling). ResNetRS's blocks are the
+    ResNet and EfficientNet ones trained above; its tiny-model outputs are checked in test_regnet_resnet_rs."""
+    model = applications.RegNetX002(weights=None, input_shape=(32, 32, 3), classes=3)
     conv = next(layer for layer in model.layers if isinstance(layer, layers.Conv2D))
     norm = next(layer for layer in model.layers if isinstance(layer, layers.BatchNormalization))
     before = conv.kernel.numpy(), norm.moving_mean.numpy()
