@@ -85,9 +85,10 @@ _BATCH_HOOKS = {
 }
 
 
-def overrides_batch_hooks(callback, mode):
-    """Whether the callback implements a per-batch hook for `mode` (so fit must call it per step)."""
-    if getattr(callback, "handles_grouped_batches", False):
+def overrides_batch_hooks(callback, mode, grouped_too=False):
+    """Whether the callback implements a per-batch hook for `mode` (so fit must call it per step; with
+    `grouped_too`, also one that accepts a call per group of steps)."""
+    if getattr(callback, "handles_grouped_batches", False) and not grouped_too:
         return False
     own = getattr(callback, "__dict__", {})
     return any(hook in own or getattr(type(callback), hook, None) is not getattr(Callback, hook)

@@ -34,6 +34,10 @@ class CallbackList:
     def needs_batch_hooks(self, mode):
         return any(overrides_batch_hooks(c, mode) for c in self.callbacks)
 
+    def reads_batch_logs(self, mode):
+        """Whether any callback has a per-batch hook for `mode`: if none has, batch logs need not be made."""
+        return any(overrides_batch_hooks(c, mode, grouped_too=True) for c in self.callbacks)
+
     def _call(self, hook, *args):
         *args, logs = args
         logs = {} if logs is None else logs

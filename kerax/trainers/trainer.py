@@ -292,12 +292,13 @@ class Trainer:
         data = adapter.device_data(distributed.replicated_layout(self._step_distribution))
         indices, masks = adapter.epoch_indices()
         per_call = self._steps_per_call(adapter.steps, callbacks, mode, verbose)
+        reads_logs = callbacks.reads_batch_logs(mode)  # if none does, the logs are made once, at the end
         outputs = None
         for start in range(0, adapter.steps, per_call):
             end = min(start + per_call, adapter.steps)
             callbacks.on_batch_begin(mode, start)
             outputs = runner.run(data, indices[start:end], masks[start:end])
-            callbacks.on_batch_end(mode, end - 1, _to_python(outputs))
+            callbacks.on_batch_end(mode, end - 1, _to_python(outputs) if reads_logs else {})
             if self.stop_training and mode == "train":
                 break
         return outputs, masks
@@ -345,7 +346,10 @@ class Trainer:
             collected.append(outputs)
             masks_seen.extend(np.ravel(m) for m in chunk_masks)
             step += count
-            logs = _predict_logs(callbacks, outputs, chunk_masks) if mode == "predict" else _to_python(outputs)
+            if mode == "predict":
+                logs = _predict_logs(callbacks, outputs, chunk_masks)
+            else:
+                logs = _to_python(outputs) if callbacks.reads_batch_logs(mode) else {}
             callbacks.on_batch_end(mode, step - 1, logs)
         return outputs, step
 
