@@ -3,6 +3,8 @@
 Kernels use Keras layouts: conv (*spatial, in // groups, out), depthwise (*spatial, in, multiplier),
 transposed conv (*spatial, out, in). `data_format` is "channels_last" (default) or "channels_first".
 """
+import functools
+import itertools
 import math
 
 import jax
@@ -13,6 +15,9 @@ from kerax.backend import config
 from kerax.backend.common.conv_shapes import transpose_output_length
 from kerax.backend.jax.conv_cpu import conv_channels_last
 from kerax.backend.jax.tensors import _op
+
+# Pooling windows of at most this many positions are reduced over strided slices (see _window_slices).
+MAX_SLICED_WINDOW = 16
 
 
 def _tuple(value, rank):
@@ -131,6 +136,23 @@ def _tiled(inputs, window):
     return jnp.reshape(inputs[crop], shape), tuple(axes)
 
 
+def _window_slices(inputs, window):
+    """One strided slice per position inside non-overlapping windows: reducing them elementwise pools.
+    XLA's CPU code for this (and its gradient) beats a reshape + reduction: 2x2 max pool of (128, 26, 26, 32),
+    forward and backward, 4.9 ms -> 3.1 ms."""
+    ranges = [range(p) for p in window]
+    return [inputs[tuple(slice(o, n - n % p, p) for o, n, p in zip(offsets, inputs.shape, window))]
+            for offsets in itertools.product(*ranges)]
+
+
+def _pooled_windows(inputs, window, combine, reduce):
+    """`combine` over small windows' slices, else `reduce(tiles, axes)` over the reshaped tiles."""
+    if math.prod(window) <= MAX_SLICED_WINDOW:
+        return functools.reduce(combine, _window_slices(inputs, window))
+    tiles, axes = _tiled(inputs, window)
+    return reduce(tiles, axis=axes)
+
+
 def _lowest(dtype):
     """The max-pool start value as a concrete NumPy scalar: a jnp constant is staged under jit, and JAX then
     cannot recognise the reduction as a max, so its gradient fails ("Linearization failed")."""
@@ -141,10 +163,9 @@ def _lowest(dtype):
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     window, step = _window(inputs, pool_size, strides, data_format)
     if padding.lower() == "valid" and window == step:
-        # Reshape + max: XLA's CPU gradient of a max reduce_window is slow; on the cnn workload (2x2 pools) this
-        # made the training epoch 1.7x faster (measured: 2.1 s -> 1.25 s).
-        tiles, axes = _tiled(inputs, window)
-        return jnp.max(tiles, axis=axes)
+        # Not a max reduce_window, whose CPU gradient is slow: on the cnn workload (2x2 pools) a reshape + max
+        # made the training epoch 1.7x faster (2.1 s -> 1.25 s).
+        return _pooled_windows(inputs, window, jnp.maximum, jnp.max)
     return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, step, padding.upper())
 
 
@@ -153,8 +174,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     """Mean over each window; with "same" padding, the padded positions are left out of the count."""
     window, step = _window(inputs, pool_size, strides, data_format)
     if padding.lower() == "valid" and window == step:
-        tiles, axes = _tiled(inputs, window)
-        return jnp.mean(tiles, axis=axes)
+        return _pooled_windows(inputs, window, jnp.add, jnp.sum) / math.prod(window)
     zero = np.array(0, inputs.dtype)  # concrete, not staged: see _lowest
     sums = jax.lax.reduce_window(inputs, zero, jax.lax.add, window, step, padding.upper())
     if padding.lower() == "valid":
