@@ -163,10 +163,28 @@ def _lowest(dtype):
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     window, step = _window(inputs, pool_size, strides, data_format)
     if padding.lower() == "valid" and window == step:
-        # Not a max reduce_window, whose CPU gradient is slow: on the cnn workload (2x2 pools) a reshape + max
-        # made the training epoch 1.7x faster (2.1 s -> 1.25 s).
-        return _pooled_windows(inputs, window, jnp.maximum, jnp.max)
+        return _tile_max(inputs, window)
     return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, step, padding.upper())
+
+
+@functools.partial(jax.custom_vjp, nondiff_argnums=(1,))
+def _tile_max(inputs, window):
+    """Max over non-overlapping windows. Computed as a max reduce_window: XLA's CPU code then lays out what
+    follows well (the cnn workload's next convolution took 4.8 ms after it, 13 ms after the strided-slice
+    form). Differentiated as the strided-slice form, whose CPU gradient is much faster than reduce_window's
+    (2x2 pool of (128, 26, 26, 32): 3.1 ms against 55 ms)."""
+    return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, window, "VALID")
+
+
+def _tile_max_forward(inputs, window):
+    return jax.vjp(lambda x: _pooled_windows(x, window, jnp.maximum, jnp.max), inputs)
+
+
+def _tile_max_backward(window, pullback, d_outputs):
+    return pullback(d_outputs)
+
+
+_tile_max.defvjp(_tile_max_forward, _tile_max_backward)
 
 
 @_op
