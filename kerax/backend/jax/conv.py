@@ -4,7 +4,6 @@ Kernels use Keras layouts: conv (*spatial, in // groups, out), depthwise (*spati
 transposed conv (*spatial, out, in). `data_format` is "channels_last" (default) or "channels_first".
 """
 import functools
-import itertools
 import math
 
 import jax
@@ -15,9 +14,6 @@ from kerax.backend import config
 from kerax.backend.common.conv_shapes import transpose_output_length
 from kerax.backend.jax.conv_cpu import conv_channels_last
 from kerax.backend.jax.tensors import _op
-
-# Pooling windows of at most this many positions are reduced over strided slices (see _window_slices).
-MAX_SLICED_WINDOW = 16
 
 
 def _tuple(value, rank):
@@ -136,19 +132,7 @@ def _tiled(inputs, window):
     return jnp.reshape(inputs[crop], shape), tuple(axes)
 
 
-def _window_slices(inputs, window):
-    """One strided slice per position inside non-overlapping windows: reducing them elementwise pools.
-    XLA's CPU code for this (and its gradient) beats a reshape + reduction: 2x2 max pool of (128, 26, 26, 32),
-    forward and backward, 4.9 ms -> 3.1 ms."""
-    ranges = [range(p) for p in window]
-    return [inputs[tuple(slice(o, n - n % p, p) for o, n, p in zip(offsets, inputs.shape, window))]
-            for offsets in itertools.product(*ranges)]
-
-
-def _pooled_windows(inputs, window, combine, reduce):
-    """`combine` over small windows' slices, else `reduce(tiles, axes)` over the reshaped tiles."""
-    if math.prod(window) <= MAX_SLICED_WINDOW:
-        return functools.reduce(combine, _window_slices(inputs, window))
+def _reduced_tiles(inputs, window, reduce):
     tiles, axes = _tiled(inputs, window)
     return reduce(tiles, axis=axes)
 
@@ -170,14 +154,14 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
 @functools.partial(jax.custom_vjp, nondiff_argnums=(1,))
 def _tile_max(inputs, window):
     """Max over non-overlapping windows. Computed as a max reduce_window: XLA's CPU code then lays out what
-    follows well (the cnn workload's next convolution took 4.8 ms after it, 13 ms after the strided-slice
-    form). Differentiated as the strided-slice form, whose CPU gradient is much faster than reduce_window's
-    (2x2 pool of (128, 26, 26, 32): 3.1 ms against 55 ms)."""
+    follows well (the cnn workload's next convolution took 4.8 ms after it, 13 ms after a reshape + max).
+    Differentiated as a reshape + max, whose CPU gradient is much faster than reduce_window's (on the cnn
+    workload the training epoch went from 2.1 s to 1.25 s; benchmarks/conv_ops.py)."""
     return jax.lax.reduce_window(inputs, _lowest(inputs.dtype), jax.lax.max, window, window, "VALID")
 
 
 def _tile_max_forward(inputs, window):
-    return jax.vjp(lambda x: _pooled_windows(x, window, jnp.maximum, jnp.max), inputs)
+    return jax.vjp(lambda x: _reduced_tiles(x, window, jnp.max), inputs)
 
 
 def _tile_max_backward(window, pullback, d_outputs):
@@ -192,7 +176,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     """Mean over each window; with "same" padding, the padded positions are left out of the count."""
     window, step = _window(inputs, pool_size, strides, data_format)
     if padding.lower() == "valid" and window == step:
-        return _pooled_windows(inputs, window, jnp.add, jnp.sum) / math.prod(window)
+        return _reduced_tiles(inputs, window, jnp.mean)
     zero = np.array(0, inputs.dtype)  # concrete, not staged: see _lowest
     sums = jax.lax.reduce_window(inputs, zero, jax.lax.add, window, step, padding.upper())
     if padding.lower() == "valid":
