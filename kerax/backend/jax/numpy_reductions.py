@@ -66,6 +66,13 @@ def _moment(fn, x, axis, keepdims):
     return fn(x.astype(compute_dtype), axis=_axis(axis), keepdims=keepdims).astype(result_dtype)
 
 
+@compiled("fn", "axis", "method", "keepdims")
+def _ranked(fn, x, q, axis, method, keepdims):
+    """A median, quantile or percentile (`q` and `method` None for the medians) of x as floats."""
+    ranked = {} if q is None else {"q": tensor(q), "method": method}
+    return fn(as_float(x), axis=_axis(axis), keepdims=keepdims, **ranked)
+
+
 def mean(x, axis=None, keepdims=False):
     return _moment(jnp.mean, x, axis, keepdims)
 
@@ -78,19 +85,16 @@ def std(x, axis=None, keepdims=False):
     return _moment(jnp.std, x, axis, keepdims)
 
 
-@compiled("axis", "keepdims")
 def median(x, axis=None, keepdims=False):
-    return jnp.median(as_float(x), axis=_axis(axis), keepdims=keepdims)
+    return _ranked(jnp.median, x, None, axis, None, keepdims)
 
 
-@compiled("axis", "method", "keepdims")
 def quantile(x, q, axis=None, method="linear", keepdims=False):
-    return jnp.quantile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
+    return _ranked(jnp.quantile, x, q, axis, method, keepdims)
 
 
-@compiled("axis", "method", "keepdims")
 def percentile(x, q, axis=None, method="linear", keepdims=False):
-    return jnp.percentile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
+    return _ranked(jnp.percentile, x, q, axis, method, keepdims)
 
 
 @compiled("axis")
@@ -156,19 +160,16 @@ def nanstd(x, axis=None, keepdims=False):
     return _moment(jnp.nanstd, x, axis, keepdims)
 
 
-@compiled("axis", "keepdims")
 def nanmedian(x, axis=None, keepdims=False):
-    return jnp.nanmedian(as_float(x), axis=_axis(axis), keepdims=keepdims)
+    return _ranked(jnp.nanmedian, x, None, axis, None, keepdims)
 
 
-@compiled("axis", "method", "keepdims")
 def nanquantile(x, q, axis=None, method="linear", keepdims=False):
-    return jnp.nanquantile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
+    return _ranked(jnp.nanquantile, x, q, axis, method, keepdims)
 
 
-@compiled("axis", "method", "keepdims")
 def nanpercentile(x, q, axis=None, method="linear", keepdims=False):
-    return jnp.nanpercentile(as_float(x), tensor(q), axis=_axis(axis), method=method, keepdims=keepdims)
+    return _ranked(jnp.nanpercentile, x, q, axis, method, keepdims)
 
 
 def nancumsum(x, axis=None, dtype=None):
