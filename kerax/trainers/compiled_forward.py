@@ -35,6 +35,20 @@ class CompiledForward:
         signature = _signature(inputs, training)
         if signature is None or backend.get_stateless_scope() is not None or self.model._run_eagerly:
             return None
+        with STATE_LOCK:  # the cache may be read and changed by several threads
+            program = self._program_for(signature, training, compile_now)
+        if program is None:
+            return None
+        outputs = program.run(inputs)
+        if outputs is None:
+            with STATE_LOCK:
+                self._programs[signature] = _EAGER
+            return None
+        self._set_losses(program.losses)
+        return outputs
+
+    def _program_for(self, signature, training, compile_now):
+        """The compiled program for `signature`, made if needed; None where the call runs eagerly."""
         if structure_version.current() != self._version:
             self._programs.clear()
             self._version = structure_version.current()
@@ -46,20 +60,15 @@ class CompiledForward:
             return None
         if program is None:
             program = _Program(self.model, self.call_eagerly, training)
-            self._remember(signature, program)
-        outputs = program.run(inputs)
-        if outputs is None:
-            self._programs[signature] = _EAGER
-            return None
-        self._programs.move_to_end(signature)
-        self._set_losses(program.losses)
-        return outputs
+        self._remember(signature, program)
+        return program
 
     def eager_call_made(self):
         self._losses_left = True
 
     def _remember(self, signature, program):
         self._programs[signature] = program
+        self._programs.move_to_end(signature)
         while len(self._programs) > MAX_PROGRAMS:
             self._programs.popitem(last=False)
 

@@ -273,7 +273,8 @@ class Trainer:
 
     # --- running an epoch ------------------------------------------------------------------------------
     def _run_epoch(self, mode, adapter, callbacks, verbose, y_for_build=None):
-        """Runs one pass over the adapter's data; returns the last device outputs and the steps run.
+        """Runs one pass over the adapter's data; returns the device outputs (predict: all of them, else the
+        last call's) and the masks of the rows that were real.
 
         Arrays stay on the device for training and evaluation (an epoch gathers its batches there); predict
         streams them, so that any number of samples runs in a few compiled programs (padded_batch_size)."""
@@ -354,7 +355,8 @@ class Trainer:
         return outputs, step
 
     def _is_ready(self, mode):
-        return any(key[0] == mode for key in self._runners)
+        with STATE_LOCK:  # another thread may be adding a runner
+            return any(key[0] == mode for key in self._runners)
 
     # --- public loops -----------------------------------------------------------------------------------
     def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None,
