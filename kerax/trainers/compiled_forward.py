@@ -31,7 +31,7 @@ class CompiledForward:
 
     def __call__(self, inputs, training, compile_now=False):
         """The outputs of `model(inputs, training=training)`, or None when that call should run eagerly."""
-        inputs = tree.map_structure(_wide_to_tensor, inputs) if _is_flat(inputs) else inputs
+        inputs = _converted(inputs)
         signature = _signature(inputs, training)
         if signature is None or backend.get_stateless_scope() is not None or self.model._run_eagerly:
             return None
@@ -125,19 +125,13 @@ class _Program:
 def _signature(inputs, training):
     """A hashable description of numeric array inputs (one array, a list/tuple or a flat dict of them), or
     None for anything else (symbolic or traced tensors, strings, nested structures, Python scalars)."""
-    if isinstance(inputs, (list, tuple)):
-        parts = tuple(_array_signature(x) for x in inputs)
-        kind = type(inputs)
-    elif isinstance(inputs, dict):
-        parts = tuple((key, _array_signature(x)) for key, x in inputs.items())
-        kind = dict
-        if any(part is None for _, part in parts):
-            return None
-    else:
-        parts, kind = _array_signature(inputs), None
-    if parts is None or (kind in (list, tuple) and None in parts):
+    if isinstance(inputs, (list, tuple, dict)) and type(inputs) not in (list, tuple, dict):
+        return None  # namedtuples, OrderedDicts, ...: run eagerly
+    keys = tuple(inputs) if isinstance(inputs, dict) else None
+    parts = tuple(_array_signature(x) for x in _top_level(inputs))
+    if None in parts:
         return None
-    return kind, parts, training
+    return type(inputs), keys, parts, training
 
 
 def _array_signature(x):
@@ -148,9 +142,19 @@ def _array_signature(x):
     return None
 
 
-def _is_flat(inputs):
-    return not isinstance(inputs, (list, tuple, dict)) or all(
-        not isinstance(x, (list, tuple, dict)) for x in (inputs.values() if isinstance(inputs, dict) else inputs))
+def _top_level(inputs):
+    if isinstance(inputs, dict):
+        return list(inputs.values())
+    return list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+
+
+def _converted(inputs):
+    """`inputs` with their top-level 64-bit NumPy arrays converted (see _wide_to_tensor)."""
+    if type(inputs) is dict:
+        return {key: _wide_to_tensor(x) for key, x in inputs.items()}
+    if type(inputs) in (list, tuple):
+        return type(inputs)(_wide_to_tensor(x) for x in inputs)
+    return _wide_to_tensor(inputs)
 
 
 def _wide_to_tensor(x):
